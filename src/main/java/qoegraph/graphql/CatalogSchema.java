@@ -1,0 +1,116 @@
+package qoegraph.graphql;
+
+import graphql.scalars.ExtendedScalars;
+import graphql.schema.DataFetcher;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLOutputType;
+import qoegraph.catalog.CatalogReader;
+import qoegraph.catalog.FileEntry;
+
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+import static graphql.Scalars.GraphQLInt;
+import static graphql.Scalars.GraphQLString;
+import static graphql.schema.GraphQLArgument.newArgument;
+import static graphql.schema.GraphQLFieldDefinition.newFieldDefinition;
+import static graphql.schema.GraphQLList.list;
+import static graphql.schema.GraphQLNonNull.nonNull;
+import static graphql.schema.GraphQLObjectType.newObject;
+
+/**
+ * The {@code catalog} root field: what has been ingested, table by table and file by file, with the
+ * lines each ingest rejected. Field values come from the catalog records by property name.
+ */
+public final class CatalogSchema {
+
+    static final int DEFAULT_REJECTS = 100;
+    static final int MAX_REJECTS = 10_000;
+
+    private final CatalogReader reader;
+    private final Executor blocking;
+
+    public CatalogSchema(CatalogReader reader, Executor blocking) {
+        this.reader = reader;
+        this.blocking = blocking;
+    }
+
+    public void addTo(GraphQLObjectType.Builder query, GraphQLCodeRegistry.Builder code) {
+        query.field(newFieldDefinition().name("catalog")
+                .description("What qoegraph holds: the ingested tables and files.")
+                .type(nonNull(catalogType())));
+        code.dataFetcher(FieldCoordinates.coordinates("Query", "catalog"), (DataFetcher<Object>) env -> Map.of());
+        code.dataFetcher(FieldCoordinates.coordinates("Catalog", "tables"),
+                Fetchers.blocking(env -> reader.tables(), blocking));
+        code.dataFetcher(FieldCoordinates.coordinates("Catalog", "files"),
+                Fetchers.blocking(env -> reader.files(), blocking));
+        code.dataFetcher(FieldCoordinates.coordinates("IngestedFile", "rejects"), Fetchers.blocking(env -> {
+            int limit = env.getArgumentOrDefault("limit", DEFAULT_REJECTS);
+            if (limit < 0 || limit > MAX_REJECTS) {
+                throw new QueryException(ErrorCode.LIMIT_EXCEEDED,
+                        "rejects(limit: " + limit + ") must be between 0 and " + MAX_REJECTS);
+            }
+            return reader.rejects(((FileEntry) env.getSource()).fileId(), limit);
+        }, blocking));
+    }
+
+    private static GraphQLObjectType catalogType() {
+        return newObject().name("Catalog").description("The ingested data.")
+                .field(field("tables", nonNull(list(nonNull(tableType()))),
+                        "Every data table with its row count and the totals of its ingested files."))
+                .field(field("files", nonNull(list(nonNull(fileType()))), "Every ingested file, oldest first."))
+                .build();
+    }
+
+    private static GraphQLObjectType tableType() {
+        return newObject().name("IngestedTable").description("A table and what its files' ingests reported.")
+                .field(field("name", nonNull(GraphQLString), "Table name."))
+                .field(field("rows", nonNull(ExtendedScalars.GraphQLLong), "Rows in the table now (count)."))
+                .field(field("files", nonNull(GraphQLInt), "Files ingested into it (count)."))
+                .field(field("linesRead", nonNull(ExtendedScalars.GraphQLLong),
+                        "Data lines read from its files (count; = loaded + rejected)."))
+                .field(field("loaded", nonNull(ExtendedScalars.GraphQLLong), "Lines loaded as rows (count)."))
+                .field(field("rejected", nonNull(ExtendedScalars.GraphQLLong),
+                        "Malformed lines kept in the rejects instead of loaded (count)."))
+                .field(field("incomplete", nonNull(ExtendedScalars.GraphQLLong),
+                        "Loaded rows with a missing value, stored as NULL (count)."))
+                .field(field("lastIngestedAt", ExtendedScalars.DateTime, "When its last file was ingested."))
+                .build();
+    }
+
+    private static GraphQLObjectType fileType() {
+        return newObject().name("IngestedFile").description("One ingested file.")
+                .field(field("fileId", nonNull(GraphQLInt), "Ingest id of the file."))
+                .field(field("path", nonNull(GraphQLString), "Path the file was read from."))
+                .field(field("sha256", nonNull(GraphQLString), "SHA-256 of its content: the same content is never ingested twice."))
+                .field(field("table", nonNull(GraphQLString), "Table it was ingested into."))
+                .field(field("linesRead", nonNull(ExtendedScalars.GraphQLLong), "Data lines read (count)."))
+                .field(field("loaded", nonNull(ExtendedScalars.GraphQLLong), "Lines loaded (count)."))
+                .field(field("rejected", nonNull(ExtendedScalars.GraphQLLong), "Lines rejected (count)."))
+                .field(field("incomplete", nonNull(ExtendedScalars.GraphQLLong), "Rows loaded with a missing value (count)."))
+                .field(field("ingestedAt", nonNull(ExtendedScalars.DateTime), "When it was ingested."))
+                .field(field("millis", nonNull(ExtendedScalars.GraphQLLong), "How long the ingest took (milliseconds)."))
+                .field(newFieldDefinition().name("rejects")
+                        .description("The rejected lines: line number in the file (the header is line 1), raw text and reason.")
+                        .argument(newArgument().name("limit").type(GraphQLInt).defaultValueProgrammatic(DEFAULT_REJECTS)
+                                .description("At most this many lines (0.." + MAX_REJECTS + ")."))
+                        .type(nonNull(list(nonNull(rejectType())))))
+                .build();
+    }
+
+    private static GraphQLObjectType rejectType() {
+        return newObject().name("RejectedLine").description("A line ingest could not load.")
+                .field(field("line", nonNull(ExtendedScalars.GraphQLLong), "Line number in the file (the header is line 1)."))
+                .field(field("raw", GraphQLString, "The line's text as read."))
+                .field(field("reason", nonNull(GraphQLString), "Why it was not loaded."))
+                .build();
+    }
+
+    private static GraphQLFieldDefinition field(String name, GraphQLOutputType type, String description) {
+        return newFieldDefinition().name(name).type(type).description(description).build();
+    }
+
+}
