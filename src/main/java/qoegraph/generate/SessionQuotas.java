@@ -1,0 +1,157 @@
+package qoegraph.generate;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.LongStream;
+
+import static qoegraph.generate.PublishedSessions.BROWSERS;
+import static qoegraph.generate.PublishedSessions.ISPS;
+import static qoegraph.generate.PublishedSessions.LARGE_BYTES;
+import static qoegraph.generate.PublishedSessions.LARGE_VIEWERS;
+import static qoegraph.generate.PublishedSessions.STREAMS;
+
+/**
+ * The quota table: viewers per stream x ISP x browser x P2P use x size band, built so that every published
+ * count holds exactly. Depends on no seed.
+ */
+final class SessionQuotas {
+
+    /**
+     * Design choice: connected CDN-only viewers per stream. They sum to the published zero-p2p rows minus the
+     * not-connected ones; the low-P2P streams 3 and 4 get many, so P2P viewers' own fractions stay plausible.
+     */
+    private static final long[] CONNECTED_CDN_ONLY =
+            {12_000, 6_000, 71_716, 7_000, 18_000, 9_000, 6_000, 5_000, 6_000};
+    /** Design choice: Vectrice has practically no P2P, so a few hundred of its viewers carry its whole mean. */
+    private static final long VECTRICE_P2P_VIEWERS = 300;
+    private static final int VECTRICE = PublishedSessions.browserIndex("Vectrice");
+
+    private SessionQuotas() {
+    }
+
+    static List<SessionCell> build() {
+        ConnectionTable table = ConnectionTable.build();
+        long[][][] off = byBrowser(table.notConnected(), BROWSERS.stream().mapToLong(CategoryTarget::notConnected));
+        long[][][] on = byBrowser(connected(table), BROWSERS.stream().mapToLong(CategoryTarget::connected));
+        long[][][] cdnOnly = cdnOnly(on);
+        List<SessionCell> groups = new ArrayList<>();
+        for (int s = 0; s < STREAMS.size(); s++) {
+            for (int i = 0; i < ISPS.size(); i++) {
+                for (int b = 0; b < BROWSERS.size(); b++) {
+                    long p2p = on[s][i][b] - cdnOnly[s][i][b];
+                    groups.add(new SessionCell(s, i, b, Usage.NOT_CONNECTED, SizeBand.ANY, off[s][i][b]));
+                    groups.add(new SessionCell(s, i, b, Usage.CDN_ONLY, SizeBand.ANY, cdnOnly[s][i][b]));
+                    groups.add(new SessionCell(s, i, b, Usage.P2P, SizeBand.ANY, p2p));
+                }
+            }
+        }
+        return withSizeBands(groups);
+    }
+
+    private static long[][] connected(ConnectionTable table) {
+        long[][] connected = new long[STREAMS.size()][ISPS.size()];
+        for (int s = 0; s < connected.length; s++) {
+            for (int i = 0; i < connected[s].length; i++) {
+                connected[s][i] = table.connected(s, i);
+            }
+        }
+        return connected;
+    }
+
+    /** Browsers are independent of stream and ISP, up to the rounding that keeps both margins exact. */
+    private static long[][][] byBrowser(long[][] viewers, LongStream browserTotals) {
+        long[] totals = browserTotals.toArray();
+        long all = 0;
+        for (long t : totals) {
+            all += t;
+        }
+        int isps = ISPS.size();
+        double[][] expected = new double[viewers.length * isps][totals.length];
+        long[] cellTotals = new long[viewers.length * isps];
+        for (int r = 0; r < cellTotals.length; r++) {
+            cellTotals[r] = viewers[r / isps][r % isps];
+            for (int b = 0; b < totals.length; b++) {
+                expected[r][b] = (double) cellTotals[r] * totals[b] / all;
+            }
+        }
+        long[][] flat = Apportion.table(expected, cellTotals, totals, null);
+        long[][][] split = new long[viewers.length][isps][];
+        for (int r = 0; r < flat.length; r++) {
+            split[r / isps][r % isps] = flat[r];
+        }
+        return split;
+    }
+
+    /** Vectrice first (nearly all of it CDN only), then the stream's other CDN-only viewers pro rata. */
+    private static long[][][] cdnOnly(long[][][] on) {
+        int isps = ISPS.size();
+        int browsers = BROWSERS.size();
+        double[] vecWeights = new double[on.length * isps];
+        long[] vecCaps = new long[vecWeights.length];
+        for (int r = 0; r < vecWeights.length; r++) {
+            vecCaps[r] = on[r / isps][r % isps][VECTRICE];
+            vecWeights[r] = vecCaps[r];
+        }
+        long[] vecP2p = Apportion.byWeight(VECTRICE_P2P_VIEWERS, vecWeights, vecCaps);
+        long[][][] cdnOnly = new long[on.length][isps][browsers];
+        for (int s = 0; s < on.length; s++) {
+            long left = CONNECTED_CDN_ONLY[s];
+            double[] weights = new double[isps * browsers];
+            long[] caps = new long[weights.length];
+            for (int i = 0; i < isps; i++) {
+                cdnOnly[s][i][VECTRICE] = on[s][i][VECTRICE] - vecP2p[s * isps + i];
+                left -= cdnOnly[s][i][VECTRICE];
+                for (int b = 0; b < browsers; b++) {
+                    caps[i * browsers + b] = b == VECTRICE ? 0 : on[s][i][b];
+                    weights[i * browsers + b] = caps[i * browsers + b];
+                }
+            }
+            long[] others = Apportion.byWeight(left, weights, caps);
+            for (int i = 0; i < isps; i++) {
+                for (int b = 0; b < browsers; b++) {
+                    cdnOnly[s][i][b] += others[i * browsers + b];
+                }
+            }
+        }
+        return cdnOnly;
+    }
+
+    /** Streams whose size range straddles 100 MB get their large viewers by the per-browser quotas. */
+    private static List<SessionCell> withSizeBands(List<SessionCell> groups) {
+        List<SessionCell> cells = new ArrayList<>();
+        groups.stream().filter(g -> !straddles(g.stream())).forEach(cells::add);
+        for (int b = 0; b < BROWSERS.size(); b++) {
+            split(straddling(groups, b, true), LARGE_VIEWERS.get(b).withP2p(), cells);
+            split(straddling(groups, b, false), LARGE_VIEWERS.get(b).cdnOnly(), cells);
+        }
+        cells.removeIf(c -> c.count() == 0);
+        cells.sort(Comparator.comparingInt(SessionCell::stream));
+        return cells;
+    }
+
+    private static List<SessionCell> straddling(List<SessionCell> groups, int browser, boolean p2p) {
+        return groups.stream()
+                .filter(g -> straddles(g.stream()) && g.browser() == browser && (g.usage() == Usage.P2P) == p2p)
+                .toList();
+    }
+
+    private static void split(List<SessionCell> groups, long above, List<SessionCell> cells) {
+        long[] caps = groups.stream().mapToLong(SessionCell::count).toArray();
+        double[] weights = groups.stream().mapToDouble(SessionCell::count).toArray();
+        long[] large = Apportion.byWeight(above, weights, caps);
+        for (int k = 0; k < large.length; k++) {
+            SessionCell g = groups.get(k);
+            cells.add(g.withBand(SizeBand.ABOVE, large[k]));
+            cells.add(g.withBand(SizeBand.BELOW, g.count() - large[k]));
+        }
+    }
+
+    private static boolean straddles(int stream) {
+        long nominal = STREAMS.get(stream).nominalBytes();
+        if (nominal * 0.95 > LARGE_BYTES) {
+            throw new IllegalStateException("stream " + (stream + 1) + " would be large for every viewer");
+        }
+        return nominal * 1.05 > LARGE_BYTES;
+    }
+}
