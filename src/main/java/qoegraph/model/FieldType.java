@@ -1,0 +1,83 @@
+package qoegraph.model;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The GraphQL-facing type of a dimension or metric. The names are the ones the GraphQL layer uses for
+ * scalars ({@code Int}, {@code Long}, {@code Float}, {@code String}, {@code Boolean}, {@code DateTime}),
+ * plus two list types for PostgreSQL array columns.
+ */
+public enum FieldType {
+    INT("Int"),
+    LONG("Long"),
+    FLOAT("Float"),
+    STRING("String"),
+    BOOLEAN("Boolean"),
+    DATE_TIME("DateTime"),
+    STRING_LIST("[String]"),
+    INT_LIST("[Int]");
+
+    private final String graphqlName;
+
+    FieldType(String graphqlName) {
+        this.graphqlName = graphqlName;
+    }
+
+    public String graphqlName() {
+        return graphqlName;
+    }
+
+    public boolean isNumeric() {
+        return this == INT || this == LONG || this == FLOAT;
+    }
+
+    public boolean isIntegral() {
+        return this == INT || this == LONG;
+    }
+
+    public boolean isTime() {
+        return this == DATE_TIME;
+    }
+
+    public boolean isList() {
+        return this == STRING_LIST || this == INT_LIST;
+    }
+
+    /** The element type of a list type, the type itself otherwise. */
+    public FieldType elementType() {
+        if (this == STRING_LIST) {
+            return STRING;
+        }
+        return this == INT_LIST ? INT : this;
+    }
+
+    public static Optional<FieldType> fromGraphqlName(String name) {
+        return Arrays.stream(values()).filter(t -> t.graphqlName.equals(name)).findFirst();
+    }
+
+    /** Maps a DuckDB column type as written in sources.yml ({@code BIGINT}, {@code VARCHAR[]}, ...). */
+    public static Optional<FieldType> fromSqlType(String sqlType) {
+        switch (sqlType.trim().toUpperCase(Locale.ROOT)) {
+            case "TINYINT": case "SMALLINT": case "INTEGER": case "INT":
+                return Optional.of(INT);
+            case "BIGINT":
+                return Optional.of(LONG);
+            case "DOUBLE": case "FLOAT": case "REAL":
+                return Optional.of(FLOAT);
+            case "VARCHAR": case "TEXT":
+                return Optional.of(STRING);
+            case "BOOLEAN":
+                return Optional.of(BOOLEAN);
+            case "TIMESTAMP":
+                return Optional.of(DATE_TIME);
+            case "VARCHAR[]":
+                return Optional.of(STRING_LIST);
+            case "INTEGER[]": case "SMALLINT[]":
+                return Optional.of(INT_LIST);
+            default:
+                return Optional.empty();
+        }
+    }
+}

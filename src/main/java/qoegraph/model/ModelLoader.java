@@ -1,0 +1,89 @@
+package qoegraph.model;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Loads the model directory: {@code sources.yml} (the ingested tables and their columns) and one file per
+ * dataset in {@code datasets/*.yml}. Every problem in every file is collected with its file and key, and
+ * the load fails once with all of them, so a model author fixes a whole model in one round.
+ */
+public final class ModelLoader {
+    private static final String SOURCES = "sources.yml";
+    private static final String DATASETS = "datasets";
+    private static final Object PARSE_FAILED = new Object();
+
+    private ModelLoader() {
+    }
+
+    /**
+     * @param dir the model directory, e.g. {@code queries/model}
+     * @throws ModelException listing every error
+     */
+    public static Model load(Path dir) {
+        ModelErrors errors = new ModelErrors();
+        Object sources = parse(dir.resolve(SOURCES), SOURCES, errors);
+        Map<String, Map<String, String>> tables = SourceTables.read(sources, SOURCES, errors);
+        DatasetReader reader = new DatasetReader(tables);
+        Map<String, Dataset> datasets = new LinkedHashMap<>();
+        for (Path file : datasetFiles(dir.resolve(DATASETS), errors)) {
+            String fileName = DATASETS + "/" + file.getFileName();
+            Object document = parse(file, fileName, errors);
+            if (document == PARSE_FAILED) {
+                continue;
+            }
+            if (!(document instanceof Map)) {
+                errors.add(fileName, "", "expected a mapping at the top level");
+                continue;
+            }
+            Dataset dataset = reader.read(stem(file), new Section(fileName, "", (Map<?, ?>) document, errors));
+            if (dataset != null && datasets.putIfAbsent(dataset.name(), dataset) != null) {
+                errors.add(fileName, "name", "dataset '" + dataset.name() + "' is declared twice");
+            }
+        }
+        errors.throwIfAny();
+        return new Model(datasets);
+    }
+
+    private static List<Path> datasetFiles(Path dir, ModelErrors errors) {
+        if (!Files.isDirectory(dir)) {
+            errors.add(DATASETS, "", "no such directory " + dir);
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".yml")).sorted().collect(Collectors.toList());
+        } catch (IOException e) {
+            errors.add(DATASETS, "", "cannot list: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    private static Object parse(Path file, String fileName, ModelErrors errors) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return new Yaml(new SafeConstructor(options)).load(in);
+        } catch (IOException e) {
+            errors.add(fileName, "", "cannot read: " + e.getMessage());
+        } catch (RuntimeException e) {
+            errors.add(fileName, "", "not valid YAML: " + e.getMessage().replace('\n', ' '));
+        }
+        return PARSE_FAILED;
+    }
+
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.length() - ".yml".length());
+    }
+}
