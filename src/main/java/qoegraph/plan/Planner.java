@@ -1,0 +1,110 @@
+package qoegraph.plan;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import qoegraph.model.ColumnRef;
+import qoegraph.model.Dataset;
+import qoegraph.model.Dimension;
+import qoegraph.model.Expr;
+import qoegraph.model.JoinOrder;
+import qoegraph.model.Metric;
+import qoegraph.model.Model;
+import qoegraph.model.ParticipantZone;
+import qoegraph.query.Filter;
+import qoegraph.query.Query;
+
+/**
+ * Decides how to answer a validated query. Today every query reads its dataset's table, joined only to
+ * the tables its fields use; a rollup matcher will choose an aggregate table here when one can serve.
+ */
+public final class Planner {
+    private final Model model;
+
+    public Planner(Model model) {
+        this.model = model;
+    }
+
+    /**
+     * @param query a query that {@link qoegraph.query.QueryValidator} accepted
+     * @throws IllegalArgumentException when the query names something the model does not have
+     */
+    public Plan plan(Query query) {
+        Dataset dataset = model.dataset(query.dataset())
+                .orElseThrow(() -> new IllegalArgumentException("unknown dataset " + query.dataset()));
+        List<PlannedDimension> dimensions = query.dimensions().stream()
+                .map(s -> new PlannedDimension(s, dimension(dataset, s.name()))).toList();
+        List<PlannedMetric> metrics = query.metrics().stream()
+                .map(s -> new PlannedMetric(s, metric(dataset, s.name()))).toList();
+        TimeZoneChoice zone = timeZone(dataset, query);
+        Plan draft = new Plan(query, dataset, new Source.Table(dataset.table()), List.of(), dimensions, metrics, zone);
+        return new Plan(query, dataset, draft.source(), JoinOrder.closure(dataset, joinsUsed(draft)), dimensions,
+                metrics, zone);
+    }
+
+    private static Dimension dimension(Dataset dataset, String name) {
+        return dataset.dimension(name).orElseThrow(() -> new IllegalArgumentException("unknown dimension " + name));
+    }
+
+    private static Metric metric(Dataset dataset, String name) {
+        return dataset.metric(name).orElseThrow(() -> new IllegalArgumentException("unknown metric " + name));
+    }
+
+    private static TimeZoneChoice timeZone(Dataset dataset, Query query) {
+        if (!query.isParticipantZone()) {
+            return TimeZoneChoice.of(ZoneId.of(query.timezone()));
+        }
+        ParticipantZone rule = dataset.participantZone();
+        if (rule == null) {
+            throw new IllegalArgumentException(dataset.name() + " has no participant time zones");
+        }
+        return TimeZoneChoice.participant(rule, dimension(dataset, rule.dimension()));
+    }
+
+    /** The joins named by every expression the query will write. */
+    private static Set<String> joinsUsed(Plan plan) {
+        List<Expr> exprs = new ArrayList<>();
+        plan.dimensions().forEach(d -> exprs.add(d.dimension().sql()));
+        plan.metrics().forEach(m -> addMetric(plan.dataset(), m.metric(), exprs));
+        whereFields(plan.query().where(), new ArrayList<>()).forEach(f -> exprs.add(dimension(plan.dataset(), f).sql()));
+        whereFields(plan.query().having(), new ArrayList<>()).forEach(f -> addMetric(plan.dataset(), plan.metric(f).metric(), exprs));
+        if (plan.query().top() != null) {
+            addMetric(plan.dataset(), plan.metric(plan.query().top().by()).metric(), exprs);
+        }
+        boolean convertsTime = plan.dimensions().stream().anyMatch(d -> d.dimension().isTime());
+        if (plan.timeZone().isParticipant() && convertsTime) {
+            exprs.add(plan.timeZone().participantDimension().sql());
+        }
+        Set<String> joins = new LinkedHashSet<>();
+        exprs.forEach(e -> e.refs().stream().filter(r -> !r.isBase()).map(ColumnRef::join).forEach(joins::add));
+        return joins;
+    }
+
+    private static void addMetric(Dataset dataset, Metric metric, List<Expr> into) {
+        if (metric.sql() != null) {
+            into.add(metric.sql());
+        }
+        if (metric.numerator() != null) {
+            addMetric(dataset, metric(dataset, metric.numerator()), into);
+        }
+        if (metric.denominator() != null) {
+            addMetric(dataset, metric(dataset, metric.denominator()), into);
+        }
+    }
+
+    /** The fields compared anywhere in a filter tree. */
+    static List<String> whereFields(Filter filter, List<String> into) {
+        if (filter instanceof Filter.And and) {
+            and.filters().forEach(f -> whereFields(f, into));
+        } else if (filter instanceof Filter.Or or) {
+            or.filters().forEach(f -> whereFields(f, into));
+        } else if (filter instanceof Filter.Not not) {
+            whereFields(not.filter(), into);
+        } else if (filter instanceof Filter.Compare compare) {
+            into.add(compare.field());
+        }
+        return into;
+    }
+}

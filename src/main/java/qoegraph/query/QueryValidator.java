@@ -1,0 +1,284 @@
+package qoegraph.query;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import qoegraph.model.Dataset;
+import qoegraph.model.Dimension;
+import qoegraph.model.Metric;
+import qoegraph.model.Model;
+import qoegraph.model.Names;
+
+/**
+ * Checks a {@link Query} against the model and the limits before anything is planned, and says every
+ * problem at once with a code, a path and a "did you mean". A query it accepts compiles to valid SQL.
+ */
+public final class QueryValidator {
+    /** The hard maximum of {@code limit} unless configured otherwise. */
+    public static final int DEFAULT_MAX_LIMIT = 100_000;
+
+    private final Model model;
+    private final int maxLimit;
+
+    public QueryValidator(Model model, int maxLimit) {
+        this.model = model;
+        this.maxLimit = maxLimit;
+    }
+
+    public QueryValidator(Model model) {
+        this(model, DEFAULT_MAX_LIMIT);
+    }
+
+    /** Every problem of the query; empty when it is fine. */
+    public List<QueryError> validate(Query query) {
+        List<QueryError> errors = new ArrayList<>();
+        Dataset dataset = model.dataset(query.dataset()).orElse(null);
+        if (dataset == null) {
+            errors.add(new QueryError(ErrorCode.UNKNOWN_FIELD, "dataset", "unknown dataset '" + query.dataset() + "'"
+                    + Names.didYouMean(query.dataset(), model.datasets().keySet())));
+            return errors;
+        }
+        new Check(dataset, query, errors).run();
+        return errors;
+    }
+
+    /** @throws QueryException with every problem, when there is one */
+    public void check(Query query) {
+        List<QueryError> errors = validate(query);
+        if (!errors.isEmpty()) {
+            throw new QueryException(errors);
+        }
+    }
+
+    /** One validation run: the query, its dataset, the errors found so far. */
+    private final class Check {
+        private final Dataset dataset;
+        private final Query query;
+        private final List<QueryError> errors;
+
+        Check(Dataset dataset, Query query, List<QueryError> errors) {
+            this.dataset = dataset;
+            this.query = query;
+            this.errors = errors;
+        }
+
+        void run() {
+            checkSelection();
+            query.dimensions().forEach(this::checkDimension);
+            query.metrics().forEach(this::checkMetric);
+            FilterChecker filters = new FilterChecker(dataset, query, errors::add);
+            if (query.where() != null) {
+                filters.checkWhere(query.where());
+            }
+            if (query.having() != null) {
+                filters.checkHaving(query.having());
+            }
+            checkOrderBy();
+            checkTop();
+            checkPaging();
+            checkTimezone();
+        }
+
+        private void checkSelection() {
+            if (query.dimensions().isEmpty() && query.metrics().isEmpty()) {
+                error(ErrorCode.INVALID_ARGUMENT, "selection", "select at least one dimension or metric");
+            }
+            Set<String> keys = new HashSet<>();
+            for (String key : query.outputKeys()) {
+                if (!keys.add(key)) {
+                    error(ErrorCode.INVALID_ARGUMENT, "selection." + key, "output key '" + key
+                            + "' is used twice; give one of them an alias");
+                }
+            }
+        }
+
+        private void checkDimension(SelectedDimension selected) {
+            String path = "dimensions." + selected.key();
+            Dimension dimension = dataset.dimension(selected.name()).orElse(null);
+            if (dimension == null) {
+                String hint = dataset.metric(selected.name()).isPresent() ? " ('" + selected.name() + "' is a metric)"
+                        : Names.didYouMean(selected.name(), dataset.dimensions().keySet());
+                error(ErrorCode.UNKNOWN_FIELD, path, "unknown dimension '" + selected.name() + "' in "
+                        + dataset.name() + hint);
+                return;
+            }
+            checkTimeArguments(selected, dimension, path);
+            checkBucketArguments(selected, dimension, path);
+        }
+
+        private void checkTimeArguments(SelectedDimension selected, Dimension dimension, String path) {
+            boolean timeArgument = selected.granularity() != null || selected.part() != null;
+            if (timeArgument && !dimension.isTime()) {
+                error(ErrorCode.INVALID_ARGUMENT, path, "granularity and part are for time dimensions; "
+                        + dimension.name() + " is " + dimension.type().graphqlName());
+            }
+            if (selected.granularity() != null && selected.part() != null) {
+                error(ErrorCode.INVALID_ARGUMENT, path, "give either granularity or part, not both");
+            }
+        }
+
+        private void checkBucketArguments(SelectedDimension selected, Dimension dimension, String path) {
+            Double width = selected.bucketWidth();
+            Double base = selected.logBase();
+            if (width == null && base == null) {
+                return;
+            }
+            if (!dimension.isBucketable()) {
+                error(ErrorCode.INVALID_ARGUMENT, path, "bucketWidth and logBase are for numeric dimensions; "
+                        + dimension.name() + " is " + dimension.type().graphqlName());
+                return;
+            }
+            if (width != null && base != null) {
+                error(ErrorCode.INVALID_ARGUMENT, path, "give either bucketWidth or logBase, not both");
+            }
+            if (width != null && !(width > 0 && Double.isFinite(width))) {
+                error(ErrorCode.INVALID_ARGUMENT, path + ".bucketWidth", "bucketWidth must be above 0, got " + width);
+            }
+            if (base != null && !(base > 1 && Double.isFinite(base))) {
+                error(ErrorCode.INVALID_ARGUMENT, path + ".logBase", "logBase must be above 1, got " + base);
+            }
+            Double bound = width != null ? width : base;
+            if (dimension.type().isIntegral() && bound != null && !Values.isWhole(bound)) {
+                error(ErrorCode.INVALID_ARGUMENT, path, dimension.name() + " is " + dimension.type().graphqlName()
+                        + ": bucketWidth and logBase must be whole numbers, got " + bound);
+            }
+        }
+
+        private void checkMetric(SelectedMetric selected) {
+            String path = "metrics." + selected.key();
+            Metric metric = dataset.metric(selected.name()).orElse(null);
+            if (metric == null) {
+                String hint = dataset.dimension(selected.name()).isPresent() ? " ('" + selected.name() + "' is a dimension)"
+                        : Names.didYouMean(selected.name(), dataset.metrics().keySet());
+                error(ErrorCode.UNKNOWN_FIELD, path, "unknown metric '" + selected.name() + "' in " + dataset.name() + hint);
+                return;
+            }
+            checkQuantile(selected, metric, path);
+            if (selected.window() != null) {
+                checkWindow(selected.window(), path + ".window");
+            }
+        }
+
+        private void checkQuantile(SelectedMetric selected, Metric metric, String path) {
+            if (selected.q() == null && metric.takesQuantile()) {
+                error(ErrorCode.INVALID_ARGUMENT, path, metric.name() + " needs q, a quantile between 0 and 1");
+            }
+            if (selected.q() != null && !metric.takesQuantile()) {
+                error(ErrorCode.INVALID_ARGUMENT, path + ".q", metric.name() + " takes no q");
+            }
+            if (selected.q() != null && !(selected.q() >= 0 && selected.q() <= 1)) {
+                error(ErrorCode.INVALID_ARGUMENT, path + ".q", "q must be between 0 and 1, got " + selected.q());
+            }
+        }
+
+        private void checkWindow(Window window, String path) {
+            for (String p : window.partitionBy()) {
+                if (query.findDimension(p).isEmpty()) {
+                    error(ErrorCode.INVALID_WINDOW, path + ".partitionBy", "partition on '" + p
+                            + "', which is not a selected dimension; select it too" + selectedHint(p));
+                }
+            }
+            boolean moving = window.fn() == WindowFunction.MOVING_AVERAGE;
+            if (moving && (window.size() == null || window.size() < 1)) {
+                error(ErrorCode.INVALID_WINDOW, path + ".size", "MOVING_AVERAGE needs a size of at least 1");
+            }
+            if (!moving && window.size() != null) {
+                error(ErrorCode.INVALID_WINDOW, path + ".size", "size is only for MOVING_AVERAGE");
+            }
+        }
+
+        private String selectedHint(String name) {
+            List<String> selected = query.dimensions().stream().map(SelectedDimension::key).toList();
+            return Names.didYouMean(name, selected);
+        }
+
+        private void checkOrderBy() {
+            for (int i = 0; i < query.orderBy().size(); i++) {
+                String key = query.orderBy().get(i).key();
+                if (query.findDimension(key).isEmpty() && query.findMetric(key).isEmpty()) {
+                    error(ErrorCode.UNKNOWN_FIELD, "orderBy[" + i + "]", "cannot order by '" + key
+                            + "': it is not a selected field" + Names.didYouMean(key, query.outputKeys())
+                            + "; selected: " + query.outputKeys());
+                }
+            }
+        }
+
+        private void checkTop() {
+            Top top = query.top();
+            if (top == null) {
+                return;
+            }
+            if (top.n() < 1) {
+                error(ErrorCode.INVALID_ARGUMENT, "top.n", "n must be at least 1, got " + top.n());
+            }
+            checkTopBy(top.by());
+            for (String p : top.partitionBy()) {
+                if (query.findDimension(p).isEmpty()) {
+                    error(ErrorCode.INVALID_ARGUMENT, "top.partitionBy", "partition on '" + p
+                            + "', which is not a selected dimension; select it too" + selectedHint(p));
+                }
+            }
+            long ranked = query.dimensions().stream().filter(d -> !isTopPartition(d)).count();
+            if (ranked == 0) {
+                error(ErrorCode.INVALID_ARGUMENT, "top", "top needs a selected dimension besides partitionBy to rank");
+            }
+        }
+
+        private boolean isTopPartition(SelectedDimension d) {
+            return query.top().partitionBy().stream().anyMatch(p -> query.findDimension(p).orElse(null) == d);
+        }
+
+        private void checkTopBy(String by) {
+            SelectedMetric selected = query.findMetric(by).orElse(null);
+            if (selected != null && selected.window() != null) {
+                error(ErrorCode.INVALID_ARGUMENT, "top.by", "'" + by + "' is a window value; rank by a grouped metric");
+                return;
+            }
+            Metric metric = dataset.metric(selected != null ? selected.name() : by).orElse(null);
+            if (metric == null) {
+                error(ErrorCode.UNKNOWN_FIELD, "top.by", "unknown metric '" + by + "' in " + dataset.name()
+                        + Names.didYouMean(by, dataset.metrics().keySet()));
+            } else if (selected == null && metric.takesQuantile()) {
+                error(ErrorCode.INVALID_ARGUMENT, "top.by", "'" + by + "' needs q: select it with q and rank by its key");
+            } else if (!metric.type().isNumeric()) {
+                error(ErrorCode.INVALID_ARGUMENT, "top.by", "rank by a numeric metric; '" + by + "' is "
+                        + metric.type().graphqlName());
+            }
+        }
+
+        private void checkPaging() {
+            if (query.limit() > maxLimit) {
+                error(ErrorCode.LIMIT_EXCEEDED, "limit", "limit " + query.limit() + " > maximum " + maxLimit
+                        + "; page with offset");
+            }
+            if (query.limit() < 0) {
+                error(ErrorCode.INVALID_ARGUMENT, "limit", "limit must be 0 or more, got " + query.limit());
+            }
+            if (query.offset() < 0) {
+                error(ErrorCode.INVALID_ARGUMENT, "offset", "offset must be 0 or more, got " + query.offset());
+            }
+        }
+
+        private void checkTimezone() {
+            String zone = query.timezone();
+            if (query.isParticipantZone()) {
+                if (dataset.participantZone() == null) {
+                    error(ErrorCode.INVALID_TIMEZONE, "timezone", "PARTICIPANT is for datasets of study participants; "
+                            + dataset.name() + " has none, use an IANA zone such as Europe/Paris");
+                }
+                return;
+            }
+            if (!ZoneId.getAvailableZoneIds().contains(zone)) {
+                error(ErrorCode.INVALID_TIMEZONE, "timezone", "unknown time zone '" + zone + "'"
+                        + Names.didYouMean(zone, ZoneId.getAvailableZoneIds())
+                        + "; use an IANA zone id such as Europe/London, or PARTICIPANT");
+            }
+        }
+
+        private void error(ErrorCode code, String path, String message) {
+            errors.add(new QueryError(code, path, message));
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package qoegraph.sql;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+
+/** Turns a JDBC value into the Java value an {@link OutputColumn} promises. */
+final class ResultValues {
+    private ResultValues() {
+    }
+
+    static Object read(ResultSet rs, int index, OutputColumn column) throws SQLException {
+        switch (column.type()) {
+            case DATE_TIME:
+                return time(rs.getObject(index, LocalDateTime.class), column);
+            case STRING_LIST: case INT_LIST:
+                return list(rs.getArray(index));
+            default:
+                return convert(rs.getObject(index), column);
+        }
+    }
+
+    private static Object time(LocalDateTime value, OutputColumn column) {
+        if (value == null || column.zone() == null) {
+            return value;
+        }
+        return value.atOffset(ZoneOffset.UTC).atZoneSameInstant(column.zone()).toOffsetDateTime();
+    }
+
+    private static List<Object> list(Array array) throws SQLException {
+        return array == null ? null : Arrays.asList((Object[]) array.getArray());
+    }
+
+    static Object convert(Object value, OutputColumn column) {
+        if (!(value instanceof Number)) {
+            return value;
+        }
+        Number n = (Number) value;
+        switch (column.type()) {
+            case INT:
+                return Math.toIntExact(exactLong(n));
+            case LONG:
+                return exactLong(n);
+            case FLOAT:
+                return n.doubleValue();
+            default:
+                return value;
+        }
+    }
+
+    /** Counts and integer sums exactly (DuckDB sums integers as HUGEINT); whole doubles (buckets) too. */
+    private static long exactLong(Number n) {
+        if (n instanceof BigInteger) {
+            return ((BigInteger) n).longValueExact();
+        }
+        if (n instanceof BigDecimal) {
+            return ((BigDecimal) n).setScale(0, java.math.RoundingMode.FLOOR).longValueExact();
+        }
+        if (n instanceof Double || n instanceof Float) {
+            return (long) Math.floor(n.doubleValue());
+        }
+        return n.longValue();
+    }
+}
