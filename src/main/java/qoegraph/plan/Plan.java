@@ -37,11 +37,13 @@ public record Plan(Query query, Dataset dataset, Source source, List<Join> joins
     }
 
     /**
-     * A metric named in having or top.by: the selected one with this key or name, else the dataset's
+     * A metric named in having or top.by: the selected one with this output key, else the dataset's
      * metric of that name (computed without being returned).
      */
     public PlannedMetric metric(String keyOrName) {
-        return selectedMetric(keyOrName).orElseGet(() -> new PlannedMetric(SelectedMetric.metric(keyOrName),
-                dataset.metric(keyOrName).orElseThrow(() -> new IllegalArgumentException("unknown metric " + keyOrName))));
+        Optional<PlannedMetric> selected = query.metricByKey(keyOrName)
+                .flatMap(s -> metrics.stream().filter(m -> m.selected() == s).findFirst());
+        return selected.orElseGet(() -> new PlannedMetric(SelectedMetric.metric(keyOrName), dataset.metric(keyOrName)
+                .orElseThrow(() -> new IllegalArgumentException("unknown metric " + keyOrName))));
     }
 }

@@ -63,7 +63,7 @@ final class FilterChecker {
     }
 
     private FieldType havingType(String field, String path) {
-        SelectedMetric selected = query.findMetric(field).orElse(null);
+        SelectedMetric selected = query.metricByKey(field).orElse(null);
         if (selected != null && selected.window() != null) {
             error(ErrorCode.INVALID_FILTER, path, "'" + field + "' is a window value; having filters grouped values only");
             return null;

@@ -57,6 +57,11 @@ public record Query(String dataset, List<SelectedDimension> dimensions, List<Sel
         return byName.size() == 1 ? Optional.of(byName.get(0)) : Optional.empty();
     }
 
+    /** The selected metric with exactly this output key. */
+    public Optional<SelectedMetric> metricByKey(String key) {
+        return metrics.stream().filter(m -> m.key().equals(key)).findFirst();
+    }
+
     /** The selected metric with this output key, else the only one with this name. */
     public Optional<SelectedMetric> findMetric(String keyOrName) {
         Optional<SelectedMetric> byKey = metrics.stream().filter(m -> m.key().equals(keyOrName)).findFirst();

@@ -231,7 +231,7 @@ public final class QueryValidator {
         }
 
         private void checkTopBy(String by) {
-            SelectedMetric selected = query.findMetric(by).orElse(null);
+            SelectedMetric selected = query.metricByKey(by).orElse(null);
             if (selected != null && selected.window() != null) {
                 error(ErrorCode.INVALID_ARGUMENT, "top.by", "'" + by + "' is a window value; rank by a grouped metric");
                 return;
