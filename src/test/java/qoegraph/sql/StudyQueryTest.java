@@ -179,6 +179,15 @@ class StudyQueryTest {
     }
 
     @Test
+    void topWithOtherOnParticipantHoursBindsEveryZoneInTextOrder() throws Exception {
+        Query query = traffic().dimensions("country").dimension(dimension("ts").part(DatePart.HOUR_OF_DAY).as("hour"))
+                .metrics("bytes").top(new Top(1, "bytes", List.of("country"), true)).timezone(Query.PARTICIPANT).build();
+        assertEquals(List.of(row("country", "fr", "hour", 0, "bytes", 440L), row("country", "fr", "hour", null, "bytes", 463L),
+                row("country", "uk", "hour", 1, "bytes", 7700L), row("country", "uk", "hour", null, "bytes", 3300L),
+                row("country", null, "hour", 12, "bytes", 10L)), db.run(query).rows());
+    }
+
+    @Test
     void dnsHttpLocationsDevicesAndUsersAnswerTheirMetrics() throws Exception {
         assertEquals(List.of(row("count", 3L, "distinctQueries", 2L, "userRequests", 1L, "devices", 2L)),
                 db.run(Query.newQuery("dnsRequests").metrics("count", "distinctQueries", "userRequests", "devices").build()).rows());
