@@ -5,7 +5,6 @@ import static qoegraph.query.SelectedDimension.dimension;
 import static qoegraph.query.SelectedMetric.metric;
 
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -179,9 +178,5 @@ class SelectCompilerTest {
             row.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
         return row;
-    }
-
-    static List<Map<String, Object>> rows(Map<String, Object>... rows) {
-        return Arrays.asList(rows);
     }
 }
