@@ -87,6 +87,18 @@ class ModelLoaderTest {
     }
 
     @Test
+    void aNewMetricIsOneYamlEntry() throws IOException {
+        Path repo = Path.of("queries/model");
+        write("sources.yml", Files.readString(repo.resolve("sources.yml")));
+        write("datasets/sessions.yml", Files.readString(repo.resolve("datasets/sessions.yml"))
+                + "  cdnOnlyViewerCount: {aggregation: count_if, sql: \"{p2p} = 0 AND {cdn} > 0\", unit: count, description: d}\n");
+        Metric added = ModelLoader.load(dir).dataset("sessions").orElseThrow().metric("cdnOnlyViewerCount").orElseThrow();
+        assertEquals(Aggregation.COUNT_IF, added.aggregation());
+        assertEquals(FieldType.LONG, added.type());
+        assertEquals("{p2p} = 0 AND {cdn} > 0", added.sql().toString());
+    }
+
+    @Test
     void everyErrorOfEveryFileIsReportedOnce() throws IOException {
         write("sources.yml", SOURCES);
         write("datasets/sessions.yml", "description: s\n"
