@@ -1,6 +1,5 @@
 package qoegraph.graphql;
 
-import graphql.scalars.ExtendedScalars;
 import graphql.schema.DataFetcher;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLCodeRegistry;
@@ -9,7 +8,9 @@ import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLOutputType;
 import qoegraph.catalog.CatalogReader;
 import qoegraph.catalog.FileEntry;
+import qoegraph.model.Model;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
@@ -22,8 +23,8 @@ import static graphql.schema.GraphQLNonNull.nonNull;
 import static graphql.schema.GraphQLObjectType.newObject;
 
 /**
- * The {@code catalog} root field: what has been ingested, table by table and file by file, with the
- * lines each ingest rejected. Field values come from the catalog records by property name.
+ * The {@code catalog} root field: the datasets of the model, and what has been ingested, table by table and
+ * file by file, with the lines each ingest rejected. Field values come from the catalog records by property name.
  */
 public final class CatalogSchema {
 
@@ -32,17 +33,21 @@ public final class CatalogSchema {
 
     private final CatalogReader reader;
     private final Executor blocking;
+    private final Model model;
 
-    public CatalogSchema(CatalogReader reader, Executor blocking) {
+    public CatalogSchema(CatalogReader reader, Executor blocking, Model model) {
         this.reader = reader;
         this.blocking = blocking;
+        this.model = model;
     }
 
     public void addTo(GraphQLObjectType.Builder query, GraphQLCodeRegistry.Builder code) {
         query.field(newFieldDefinition().name("catalog")
-                .description("What qoegraph holds: the ingested tables and files.")
+                .description("What qoegraph holds: the datasets to query, the ingested tables and files.")
                 .type(nonNull(catalogType())));
         code.dataFetcher(FieldCoordinates.coordinates("Query", "catalog"), (DataFetcher<Object>) env -> Map.of());
+        List<Map<String, Object>> datasets = DatasetCatalog.data(model);
+        code.dataFetcher(FieldCoordinates.coordinates("Catalog", "datasets"), (DataFetcher<Object>) env -> datasets);
         code.dataFetcher(FieldCoordinates.coordinates("Catalog", "tables"),
                 Fetchers.blocking(env -> reader.tables(), blocking));
         code.dataFetcher(FieldCoordinates.coordinates("Catalog", "files"),
@@ -58,7 +63,8 @@ public final class CatalogSchema {
     }
 
     private static GraphQLObjectType catalogType() {
-        return newObject().name("Catalog").description("The ingested data.")
+        return newObject().name("Catalog").description("The datasets and the ingested data.")
+                .field(DatasetCatalog.field())
                 .field(field("tables", nonNull(list(nonNull(tableType()))),
                         "Every data table with its row count and the totals of its ingested files."))
                 .field(field("files", nonNull(list(nonNull(fileType()))), "Every ingested file, oldest first."))
@@ -68,16 +74,16 @@ public final class CatalogSchema {
     private static GraphQLObjectType tableType() {
         return newObject().name("IngestedTable").description("A table and what its files' ingests reported.")
                 .field(field("name", nonNull(GraphQLString), "Table name."))
-                .field(field("rows", nonNull(ExtendedScalars.GraphQLLong), "Rows in the table now (count)."))
+                .field(field("rows", nonNull(ApiScalars.LONG), "Rows in the table now (count)."))
                 .field(field("files", nonNull(GraphQLInt), "Files ingested into it (count)."))
-                .field(field("linesRead", nonNull(ExtendedScalars.GraphQLLong),
+                .field(field("linesRead", nonNull(ApiScalars.LONG),
                         "Data lines read from its files (count; = loaded + rejected)."))
-                .field(field("loaded", nonNull(ExtendedScalars.GraphQLLong), "Lines loaded as rows (count)."))
-                .field(field("rejected", nonNull(ExtendedScalars.GraphQLLong),
+                .field(field("loaded", nonNull(ApiScalars.LONG), "Lines loaded as rows (count)."))
+                .field(field("rejected", nonNull(ApiScalars.LONG),
                         "Malformed lines kept in the rejects instead of loaded (count)."))
-                .field(field("incomplete", nonNull(ExtendedScalars.GraphQLLong),
+                .field(field("incomplete", nonNull(ApiScalars.LONG),
                         "Loaded rows with a missing value, stored as NULL (count)."))
-                .field(field("lastIngestedAt", ExtendedScalars.DateTime, "When its last file was ingested."))
+                .field(field("lastIngestedAt", ApiScalars.DATE_TIME, "When its last file was ingested."))
                 .build();
     }
 
@@ -87,12 +93,12 @@ public final class CatalogSchema {
                 .field(field("path", nonNull(GraphQLString), "Path the file was read from."))
                 .field(field("sha256", nonNull(GraphQLString), "SHA-256 of its content: the same content is never ingested twice."))
                 .field(field("table", nonNull(GraphQLString), "Table it was ingested into."))
-                .field(field("linesRead", nonNull(ExtendedScalars.GraphQLLong), "Data lines read (count)."))
-                .field(field("loaded", nonNull(ExtendedScalars.GraphQLLong), "Lines loaded (count)."))
-                .field(field("rejected", nonNull(ExtendedScalars.GraphQLLong), "Lines rejected (count)."))
-                .field(field("incomplete", nonNull(ExtendedScalars.GraphQLLong), "Rows loaded with a missing value (count)."))
-                .field(field("ingestedAt", nonNull(ExtendedScalars.DateTime), "When it was ingested."))
-                .field(field("millis", nonNull(ExtendedScalars.GraphQLLong), "How long the ingest took (milliseconds)."))
+                .field(field("linesRead", nonNull(ApiScalars.LONG), "Data lines read (count)."))
+                .field(field("loaded", nonNull(ApiScalars.LONG), "Lines loaded (count)."))
+                .field(field("rejected", nonNull(ApiScalars.LONG), "Lines rejected (count)."))
+                .field(field("incomplete", nonNull(ApiScalars.LONG), "Rows loaded with a missing value (count)."))
+                .field(field("ingestedAt", nonNull(ApiScalars.DATE_TIME), "When it was ingested."))
+                .field(field("millis", nonNull(ApiScalars.LONG), "How long the ingest took (milliseconds)."))
                 .field(newFieldDefinition().name("rejects")
                         .description("The rejected lines: line number in the file (the header is line 1), raw text and reason.")
                         .argument(newArgument().name("limit").type(GraphQLInt).defaultValueProgrammatic(DEFAULT_REJECTS)
@@ -103,7 +109,7 @@ public final class CatalogSchema {
 
     private static GraphQLObjectType rejectType() {
         return newObject().name("RejectedLine").description("A line ingest could not load.")
-                .field(field("line", nonNull(ExtendedScalars.GraphQLLong), "Line number in the file (the header is line 1)."))
+                .field(field("line", nonNull(ApiScalars.LONG), "Line number in the file (the header is line 1)."))
                 .field(field("raw", GraphQLString, "The line's text as read."))
                 .field(field("reason", nonNull(GraphQLString), "Why it was not loaded."))
                 .build();

@@ -2,13 +2,27 @@ package qoegraph.graphql;
 
 /** The {@code extensions.code} of a GraphQL error: clients branch on these names (api.md). */
 public enum ErrorCode {
+    /** A dataset, field, argument, input field or key that does not exist or is not selected ("did you mean"). */
     UNKNOWN_FIELD,
+    /** An operator that does not fit the field's type, or a filter value of the wrong shape. */
     INVALID_FILTER,
+    /** A window partition on an unselected dimension, or a window size that does not fit its function. */
+    INVALID_WINDOW,
+    /** A time zone that is not an IANA zone id, or PARTICIPANT on a dataset without participants. */
+    INVALID_TIMEZONE,
+    /** Any other argument that does not fit: a wrong type, a missing required argument, q out of 0..1, ... */
     INVALID_ARGUMENT,
+    /** A document that does not parse or is not a valid query apart from its arguments (e.g. a selection on a leaf). */
+    INVALID_QUERY,
     LIMIT_EXCEEDED,
     QUERY_TIMEOUT,
     TOO_COMPLEX,
     UNAUTHORIZED,
     INGEST_FAILED,
-    INTERNAL
+    INTERNAL;
+
+    /** The engine's codes are a subset of ours, by name. */
+    static ErrorCode of(qoegraph.query.ErrorCode code) {
+        return valueOf(code.name());
+    }
 }

@@ -1,5 +1,6 @@
 package qoegraph.graphql;
 
+import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherExceptionHandler;
@@ -8,7 +9,11 @@ import graphql.execution.DataFetcherExceptionHandlerResult;
 import graphql.schema.DataFetchingEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import qoegraph.query.QueryError;
+import qoegraph.sql.QueryTimeoutException;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -16,8 +21,9 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * Turns exceptions from fetchers into GraphQL errors: a {@link QueryException} keeps its code and
- * message; anything else is our fault, logged here with its stack trace and shown to the client as
- * INTERNAL without details (no stack traces or SQL in responses).
+ * message; each problem the query validator found becomes one error, with the place in the query in
+ * {@code extensions.at}; a timeout is QUERY_TIMEOUT. Anything else is our fault, logged here with its
+ * stack trace and shown to the client as INTERNAL without details (no stack traces or SQL in responses).
  */
 public final class ErrorHandler implements DataFetcherExceptionHandler {
 
@@ -28,8 +34,31 @@ public final class ErrorHandler implements DataFetcherExceptionHandler {
             DataFetcherExceptionHandlerParameters params) {
         Throwable cause = unwrap(params.getException());
         DataFetchingEnvironment env = params.getDataFetchingEnvironment();
-        GraphQLError error = cause instanceof QueryException q ? q.toError(env) : internal(env, cause);
-        return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
+        List<GraphQLError> errors;
+        if (cause instanceof QueryException q) {
+            errors = List.of(q.toError(env));
+        } else if (cause instanceof qoegraph.query.QueryException q) {
+            errors = q.errors().stream().map(e -> queryError(env, e)).toList();
+        } else if (cause instanceof QueryTimeoutException t) {
+            errors = List.of(error(env, ErrorCode.QUERY_TIMEOUT, t.getMessage(), null));
+        } else {
+            errors = List.of(internal(env, cause));
+        }
+        return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult().errors(errors).build());
+    }
+
+    private static GraphQLError queryError(DataFetchingEnvironment env, QueryError e) {
+        return error(env, ErrorCode.of(e.code()), e.path() + ": " + e.message(), e.path());
+    }
+
+    static GraphQLError error(DataFetchingEnvironment env, ErrorCode code, String message, String at) {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("code", code.name());
+        if (at != null) {
+            extensions.put("at", at);
+        }
+        return GraphqlErrorBuilder.newError(env).message(message)
+                .errorType(ErrorClassification.errorClassification(code.name())).extensions(extensions).build();
     }
 
     private static GraphQLError internal(DataFetchingEnvironment env, Throwable cause) {

@@ -1,0 +1,40 @@
+package qoegraph.graphql;
+
+import graphql.GraphQL;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+import org.duckdb.DuckDBConnection;
+import qoegraph.catalog.CatalogReader;
+import qoegraph.model.Model;
+
+import java.util.concurrent.Executor;
+
+/**
+ * The whole API: the dataset root fields generated from the model, the catalog, and the engine that
+ * answers them with our error codes. The server and the SDL file are built from here, so they cannot differ.
+ */
+public final class ApiSchema {
+    private ApiSchema() {
+    }
+
+    /** @param blocking where JDBC work runs: never the HTTP event loop */
+    public static GraphQLSchema schema(Model model, DuckDBConnection duckdb, Executor blocking, QueryLimits limits) {
+        GraphQLObjectType.Builder query = GraphQLObjectType.newObject().name("Query")
+                .description("qoegraph: analytics over P2P delivery sessions and the UCN study logs. One root field"
+                        + " per dataset: select dimensions to group by and metrics to aggregate.");
+        GraphQLCodeRegistry.Builder code = GraphQLCodeRegistry.newCodeRegistry();
+        Engine engine = Engine.of(model, duckdb, limits);
+        new SchemaGenerator(model, limits.maxRows()).addTo(query, code,
+                dataset -> Fetchers.blocking(new DatasetFetcher(new SelectionMapper(dataset), engine), blocking));
+        new CatalogSchema(new CatalogReader(duckdb), blocking, model).addTo(query, code);
+        return GraphQLSchema.newSchema().query(query).codeRegistry(code.build())
+                .additionalType(ApiScalars.LONG).additionalType(ApiScalars.DATE_TIME).build();
+    }
+
+    /** The engine: fetcher exceptions and graphql-java's own validation errors both leave with a code. */
+    public static GraphQL graphQL(GraphQLSchema schema) {
+        return GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(new ErrorHandler())
+                .instrumentation(new ErrorCodeInstrumentation()).build();
+    }
+}

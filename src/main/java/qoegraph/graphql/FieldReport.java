@@ -1,0 +1,50 @@
+package qoegraph.graphql;
+
+import graphql.extensions.ExtensionsBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import qoegraph.plan.Source;
+import qoegraph.sql.SqlStatement;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the response's {@code extensions.fields.<resultKey>} says about one root field: what served it,
+ * the rows, whether the limit cut them, the time taken, and with {@code debug: true} the SQL and its
+ * parameters.
+ *
+ * @param statement null unless the query asked for debug
+ */
+record FieldReport(Source source, int rows, boolean truncated, long millis, SqlStatement statement) {
+    static final String KEY = "fields";
+
+    void addTo(DataFetchingEnvironment env) {
+        ExtensionsBuilder extensions = env.getGraphQlContext().get(ExtensionsBuilder.class);
+        if (extensions != null) {
+            extensions.addValues(Map.of(KEY, Map.of(env.getField().getResultKey(), toMap())));
+        }
+    }
+
+    Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put(source.kind(), source.name());
+        map.put("rows", rows);
+        map.put("truncated", truncated);
+        map.put("ms", millis);
+        map.put("cached", false);
+        if (statement != null) {
+            map.put("sql", statement.sql());
+            map.put("params", statement.params().stream().map(FieldReport::json).toList());
+        }
+        return map;
+    }
+
+    /** Numbers, booleans and text stay as they are; times and the rest as their ISO text. */
+    private static Object json(Object value) {
+        if (value == null || value instanceof Number || value instanceof Boolean || value instanceof String) {
+            return value;
+        }
+        return value instanceof List<?> list ? list.stream().map(FieldReport::json).toList() : value.toString();
+    }
+}

@@ -1,0 +1,87 @@
+package qoegraph.graphql;
+
+import qoegraph.query.ErrorCode;
+import qoegraph.query.OrderBy;
+import qoegraph.query.Query;
+import qoegraph.query.QueryError;
+import qoegraph.query.Top;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The arguments of a dataset root field, onto a {@link Query.Builder}. */
+final class RootArguments {
+    static final String WHERE = "where";
+    static final String HAVING = "having";
+    static final String ORDER_BY = "orderBy";
+    static final String LIMIT = "limit";
+    static final String OFFSET = "offset";
+    static final String TIMEZONE = "timezone";
+    static final String TOP = "top";
+    static final String DEBUG = "debug";
+
+    private RootArguments() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static void apply(Map<String, Object> args, Query.Builder query, List<QueryError> errors) {
+        if (args.get(WHERE) != null) {
+            query.where(FilterMapper.map((Map<String, Object>) args.get(WHERE)));
+        }
+        if (args.get(HAVING) != null) {
+            query.having(FilterMapper.map((Map<String, Object>) args.get(HAVING)));
+        }
+        List<Map<String, Object>> orderBy = (List<Map<String, Object>>) args.get(ORDER_BY);
+        for (int i = 0; orderBy != null && i < orderBy.size(); i++) {
+            OrderBy key = orderKey(orderBy.get(i), "orderBy[" + i + "]", errors);
+            if (key != null) {
+                query.orderBy(key);
+            }
+        }
+        if (args.get(TOP) != null) {
+            query.top(top((Map<String, Object>) args.get(TOP)));
+        }
+        query.limit(intOr(args.get(LIMIT), Query.DEFAULT_LIMIT)).offset(intOr(args.get(OFFSET), 0));
+        query.timezone(args.get(TIMEZONE) == null ? Query.DEFAULT_TIMEZONE : (String) args.get(TIMEZONE));
+    }
+
+    static boolean debug(Map<String, Object> args) {
+        return Boolean.TRUE.equals(args.get(DEBUG));
+    }
+
+    /** {@code {count: DESC}} or {@code {field: "h", direction: DESC}}: one key per object keeps the order plain. */
+    private static OrderBy orderKey(Map<String, Object> input, String path, List<QueryError> errors) {
+        Map<String, Object> given = new LinkedHashMap<>(input);
+        given.values().removeIf(v -> v == null);
+        Object field = given.remove(DatasetInputs.ORDER_FIELD);
+        Object direction = given.remove(DatasetInputs.ORDER_DIRECTION);
+        if (field != null && given.isEmpty()) {
+            return new OrderBy((String) field, direction == null ? OrderBy.Direction.ASC : (OrderBy.Direction) direction);
+        }
+        if (field == null && direction == null && given.size() == 1) {
+            Map.Entry<String, Object> only = given.entrySet().iterator().next();
+            return new OrderBy(only.getKey(), (OrderBy.Direction) only.getValue());
+        }
+        errors.add(new QueryError(ErrorCode.INVALID_ARGUMENT, path, "give one sort key per object, e.g. [{count:"
+                + " DESC}, {isp: ASC}] or [{field: \"h\", direction: DESC}]; got " + describe(input)));
+        return null;
+    }
+
+    private static String describe(Map<String, Object> input) {
+        Map<String, Object> given = new LinkedHashMap<>(input);
+        given.values().removeIf(v -> v == null);
+        return given.isEmpty() ? "an empty object" : given.keySet().toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Top top(Map<String, Object> input) {
+        List<String> partitionBy = input.get("partitionBy") == null ? List.of() : (List<String>) input.get("partitionBy");
+        return new Top((Integer) input.get("n"), (String) input.get("by"), partitionBy,
+                Boolean.TRUE.equals(input.get("other")));
+    }
+
+    private static int intOr(Object value, int fallback) {
+        return value == null ? fallback : (Integer) value;
+    }
+}

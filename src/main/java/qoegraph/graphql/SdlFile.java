@@ -1,0 +1,47 @@
+package qoegraph.graphql;
+
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphqlTypeComparatorRegistry;
+import graphql.schema.idl.SchemaPrinter;
+import org.duckdb.DuckDBConnection;
+import qoegraph.model.ModelLoader;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+/**
+ * The SDL of the whole API, for front-end codegen, kept in the repository as {@code schema.graphql}.
+ * Refresh it after a model change with {@code ./mvnw -q test -Dtest=SdlFileTest -Dqoegraph.sdl.write=true}
+ * (or run {@link #main} from the repository root); {@code SdlFileTest} fails while it is out of date.
+ */
+public final class SdlFile {
+    public static final Path FILE = Path.of("schema.graphql");
+    public static final Path MODEL_DIR = Path.of("queries", "model");
+
+    private SdlFile() {
+    }
+
+    /** Types in name order, fields in model order: stable output for a stable model. */
+    public static String print(GraphQLSchema schema) {
+        SchemaPrinter.Options options = SchemaPrinter.Options.defaultOptions()
+                .includeDirectives(false).includeScalarTypes(true)
+                .setComparators(GraphqlTypeComparatorRegistry.AS_IS_REGISTRY);
+        return new SchemaPrinter(options).print(schema);
+    }
+
+    /** The SDL of the repository's model with the default limits. */
+    public static String generate(Path modelDir) throws SQLException {
+        try (DuckDBConnection db = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:")) {
+            return print(ApiSchema.schema(ModelLoader.load(modelDir), db, Runnable::run, QueryLimits.DEFAULTS));
+        }
+    }
+
+    public static void main(String[] args) throws IOException, SQLException {
+        Files.writeString(FILE, generate(MODEL_DIR), StandardCharsets.UTF_8);
+        System.out.println("wrote " + FILE.toAbsolutePath());
+    }
+}
