@@ -8,6 +8,8 @@ final class FlowSizes {
     private static final long[] MIN_BYTES = {120, 300, 60, 100};
     private static final double[] IDLE_SECONDS = {4, 20, 0, 60};
     private static final double MAX_SECONDS = 1800;
+    private static final double LOG_MIN_THROUGHPUT = StrictMath.log(2e5);
+    private static final double LOG_MAX_THROUGHPUT = StrictMath.log(3e6);
 
     private FlowSizes() {
     }
@@ -54,7 +56,7 @@ final class FlowSizes {
             if (flows.group[i] == FlowSet.DNS) {
                 end = flows.dnsRow[i] >= 0 ? dns.ts[flows.dnsRow[i]] : flows.start[i] + 3_000 + rng.nextLong(57_000);
             } else {
-                double throughput = StrictMath.exp(Seeds.uniform(rng, StrictMath.log(2e5), StrictMath.log(3e6)));
+                double throughput = StrictMath.exp(Seeds.uniform(rng, LOG_MIN_THROUGHPUT, LOG_MAX_THROUGHPUT));
                 double seconds = (flows.bytesIn[i] + flows.bytesOut[i]) / throughput
                     + Seeds.exponential(rng, IDLE_SECONDS[flows.group[i]]);
                 end = flows.start[i] + (long) (Math.min(seconds, MAX_SECONDS) * Times.SECOND);

@@ -44,8 +44,7 @@ record HttpContent(String method, String version, String path, String query, Req
         }
         return switch (kind) {
             case PAGE -> page(word, number, rng);
-            case IMAGE -> new String[] {rng.nextBoolean() ? "/images/" + hex + ".jpg"
-                : "/img/" + (320 * (1 + rng.nextInt(4))) + "x" + (180 * (1 + rng.nextInt(4))) + "/" + hex + ".png", null};
+            case IMAGE -> new String[] {image(hex, rng), null};
             case SCRIPT -> new String[] {"/static/js/" + word + "." + hex + ".min.js", rng.nextBoolean() ? null
                 : "v=" + number};
             case STYLE -> new String[] {"/static/css/" + word + "." + hex + ".css", null};
@@ -59,6 +58,13 @@ record HttpContent(String method, String version, String path, String query, Req
             case CHECK -> new String[] {host.name().startsWith("captive") ? "/hotspot-detect.html"
                 : host.name().contains("msftncsi") ? "/ncsi.txt" : "/generate_204", null};
         };
+    }
+
+    private static String image(String hex, SplittableRandom rng) {
+        if (rng.nextBoolean()) {
+            return "/images/" + hex + ".jpg";
+        }
+        return "/img/" + (320 * (1 + rng.nextInt(4))) + "x" + (180 * (1 + rng.nextInt(4))) + "/" + hex + ".png";
     }
 
     private static String[] page(String word, int number, SplittableRandom rng) {

@@ -210,7 +210,7 @@ final class PgCsvWriter implements Closeable {
         buffer[used++] = '"';
     }
 
-    /** PostgreSQL quotes an array element that is empty, NULL, or holds braces, commas, quotes, backslashes or blanks. */
+    /** PostgreSQL quotes an array element that is empty, NULL, or has braces, commas, quotes, backslashes, blanks. */
     private void arrayElement(String value) {
         boolean quote = value.isEmpty() || value.equalsIgnoreCase("NULL");
         for (int i = 0; i < value.length() && !quote; i++) {

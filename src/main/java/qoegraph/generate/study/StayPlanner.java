@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -43,26 +44,32 @@ final class StayPlanner {
         return new StayPlanner(device, places, rng).plan(count);
     }
 
+    /**
+     * Spreads the stays over the days of the device's period. Below scale 1 there are fewer than a full day's
+     * worth per day, so they go to fewer days, each recorded in full (as when the app ran only some days).
+     */
     private List<Stay> plan(long count) {
         LocalDate first = Times.localDate(device.window().start(), zone);
         int days = (int) ChronoUnit.DAYS.between(first, Times.localDate(device.window().end() - 1, zone)) + 1;
-        long[] perDay = new long[days];
+        double perDay = Math.max((double) count / days, device.type().staysPerDay);
+        int recorded = (int) Math.min(days, Math.max(1, Math.ceil(count / perDay)));
         int[] order = new int[days];
         for (int d = 0; d < days; d++) {
-            perDay[d] = count / days;
             order[d] = d;
         }
-        for (int k = 0; k < count % days; k++) {
+        for (int k = 0; k < recorded; k++) {
             int pick = k + rng.nextInt(days - k);
             int day = order[pick];
             order[pick] = order[k];
             order[k] = day;
-            perDay[day]++;
         }
+        int[] chosen = Arrays.copyOf(order, recorded);
+        Arrays.sort(chosen);
         List<Stay> stays = new ArrayList<>();
-        for (int d = 0; d < days; d++) {
-            if (perDay[d] > 0) {
-                day(first.plusDays(d), (int) perDay[d], stays);
+        for (int k = 0; k < recorded; k++) {
+            long today = count / recorded + (k < count % recorded ? 1 : 0);
+            if (today > 0) {
+                day(first.plusDays(chosen[k]), (int) today, stays);
             }
         }
         return stays;

@@ -238,7 +238,7 @@ class StudyGeneratorTest {
                 }
             }
             double share = (double) unique / all.size();
-            assertTrue(share > 0.1 && share < 0.9, "user " + user.getKey() + ": " + share + " of domains on one device");
+            assertTrue(share > 0.1 && share < 0.9, "user " + user.getKey() + ": " + share + " of domains on one only");
         }
     }
 
