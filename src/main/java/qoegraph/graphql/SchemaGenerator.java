@@ -59,7 +59,8 @@ public final class SchemaGenerator {
                 .argument(newArgument().name(RootArguments.ORDER_BY).type(list(nonNull(inputs.orderBy)))
                         .description("Sort keys, first one first, each on a selected field or alias:"
                                 + " [{count: DESC}, {field: \"h\", direction: ASC}]. Then by the dimensions, ascending."))
-                .argument(newArgument().name(RootArguments.LIMIT).type(GraphQLInt).defaultValueProgrammatic(Query.DEFAULT_LIMIT)
+                .argument(newArgument().name(RootArguments.LIMIT).type(GraphQLInt)
+                        .defaultValueProgrammatic(Math.min(Query.DEFAULT_LIMIT, maxRows))
                         .description("At most this many rows, 0.." + maxRows + " (more: LIMIT_EXCEEDED; page with"
                                 + " offset). extensions.fields.<field>.truncated says whether rows were cut."))
                 .argument(newArgument().name(RootArguments.OFFSET).type(GraphQLInt).defaultValueProgrammatic(0)

@@ -130,8 +130,10 @@ final class ValidationMessages {
             return new Rewrite(ErrorCode.INVALID_FILTER, at + ": operator '" + field + "' does not apply to "
                     + valueType + " values" + Names.didYouMean(field, names) + "; use one of " + String.join(", ", names), at);
         }
+        String hint = typeName.endsWith("OrderBy") ? "; to sort by an alias write {field: \"" + field
+                + "\", direction: DESC}" : "";
         return new Rewrite(ErrorCode.UNKNOWN_FIELD, at + ": unknown field '" + field + "' in " + typeName
-                + Names.didYouMean(field, names), at);
+                + Names.didYouMean(field, names) + hint, at);
     }
 
     private String notValid(String astValue, String typeName, String detail) {
