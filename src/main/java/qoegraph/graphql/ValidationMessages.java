@@ -12,6 +12,7 @@ import graphql.schema.GraphQLTypeUtil;
 import graphql.validation.ValidationError;
 import graphql.validation.ValidationErrorType;
 import qoegraph.model.Names;
+import qoegraph.query.Operator;
 
 import java.util.List;
 import java.util.regex.Matcher;
@@ -127,8 +128,9 @@ final class ValidationMessages {
                 ? input.getFieldDefinitions().stream().map(GraphQLInputObjectField::getName).toList() : List.of();
         if (typeName.endsWith("Filter")) {
             String valueType = typeName.substring(0, typeName.length() - "Filter".length());
+            String typo = Operator.fromApiName(field).isPresent() ? "" : Names.didYouMean(field, names);
             return new Rewrite(ErrorCode.INVALID_FILTER, at + ": operator '" + field + "' does not apply to "
-                    + valueType + " values" + Names.didYouMean(field, names) + "; use one of " + String.join(", ", names), at);
+                    + valueType + " values" + typo + "; use one of " + String.join(", ", names), at);
         }
         String hint = typeName.endsWith("OrderBy") ? "; to sort by an alias write {field: \"" + field
                 + "\", direction: DESC}" : "";
