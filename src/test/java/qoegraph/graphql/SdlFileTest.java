@@ -3,6 +3,8 @@ package qoegraph.graphql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
@@ -19,5 +21,12 @@ class SdlFileTest {
         assertTrue(Files.exists(SdlFile.FILE), SdlFile.FILE + " is missing; write it with " + REFRESH);
         assertEquals(generated, Files.readString(SdlFile.FILE),
                 SdlFile.FILE + " is out of date with the model; refresh it with " + REFRESH);
+    }
+
+    @Test
+    void theSdlIsValidForCodegen() throws Exception {
+        TypeDefinitionRegistry types = new SchemaParser().parse(SdlFile.generate(SdlFile.MODEL_DIR));
+        assertTrue(types.getType("SessionsRow").isPresent());
+        assertTrue(types.scalars().containsKey("TimeValue"));
     }
 }

@@ -126,12 +126,15 @@ class SessionsApiTest {
                     ...Sizes
                     browser @include(if: $withBrowser)
                     connected @skip(if: true)
+                    __typename
                   }
                 }
                 fragment Sizes on SessionsRow { n: count bytes: totalBytes }""";
-        assertEquals(List.of(row("provider", "Arange", "n", 2, "bytes", 2000.0),
-                        row("provider", "Datch Telecam", "n", 2, "bytes", 4000.0),
-                        row("provider", "Fro", "n", 1, "bytes", 1000.0), row("provider", "a_b%c", "n", 1, "bytes", 4.0)),
+        String row = "SessionsRow";
+        assertEquals(List.of(row("provider", "Arange", "n", 2, "bytes", 2000.0, "__typename", row),
+                        row("provider", "Datch Telecam", "n", 2, "bytes", 4000.0, "__typename", row),
+                        row("provider", "Fro", "n", 1, "bytes", 1000.0, "__typename", row),
+                        row("provider", "a_b%c", "n", 1, "bytes", 4.0, "__typename", row)),
                 data(server.post(query, Map.of("withBrowser", false))));
         assertEquals(6, data(server.post(query, Map.of("withBrowser", true))).size());
     }
