@@ -188,4 +188,13 @@ class SessionsApiTest {
                         row("connected", false, "stream", 3, "count", 2, "running", 1, "sum", 5)),
                 server.rows(partitioned, "sessions"));
     }
+
+    @Test
+    void variablesCarryFiltersAsJson() throws Exception {
+        String query = "query($where: SessionsWhere, $order: [SessionsOrderBy!]) {"
+                + " sessions(where: $where, orderBy: $order) { isp count } }";
+        Map<String, Object> variables = Map.of("where", Map.of("isp", Map.of("in", List.of("BTP", "Olga")),
+                "total", Map.of("gte", 100)), "order", List.of(Map.of("count", "DESC")));
+        assertEquals(List.of(row("isp", "BTP", "count", 5), row("isp", "Olga", "count", 1)), data(server.post(query, variables)));
+    }
 }

@@ -1,0 +1,32 @@
+/**
+ * The GraphQL API (api.md), generated from the model: {@link qoegraph.graphql.SchemaGenerator} makes one root
+ * field per dataset, {@code SelectionMapper} turns a root field's selection set into one engine query, and
+ * {@code DatasetFetcher} answers it with one SQL statement. The choices clients see:
+ *
+ * <ul>
+ *   <li><b>orderBy</b> is a list of single-key objects of {@code <Dataset>OrderBy}: one optional
+ *   {@code OrderDirection} field per dimension and metric name ({@code [{p2pShare: DESC}, {isp: ASC}]}), plus
+ *   {@code {field: "h", direction: DESC}} for an alias. graphql-java hands input objects over in schema order,
+ *   not query order, so an object with two keys is refused (INVALID_ARGUMENT) rather than guessed.</li>
+ *   <li><b>having</b> names metrics like {@code where} names dimensions; a metric that needs {@code q} is
+ *   filtered by its output key through {@code having: {selected: [{key: "p95", gt: 1000}]}}.</li>
+ *   <li><b>top.by</b> and the <b>partitionBy</b> lists of top and window take the dataset's metric and dimension
+ *   enums ({@code top: {n: 3, by: bytes, partitionBy: [deviceId]}}, as in api.md): names, not aliases.</li>
+ *   <li>A name that is both a dimension and a metric (traffic {@code bytesIn}) is one field: the metric, or the
+ *   bucketed dimension when {@code bucketWidth} / {@code logBase} is given. Its raw values stay filterable in
+ *   {@code where}.</li>
+ *   <li><b>Scalars</b>: counts, integer sums and ranks are {@code Long} (exact); a window that yields a fraction
+ *   on a Long metric (SHARE, ...) sends the fraction. Time dimensions are {@code TimeValue}: an RFC 3339
+ *   date-time in the query's zone, a wall-clock time without offset for PARTICIPANT, or a number for
+ *   {@code part}. Filters take {@code DateTime} values with an offset.</li>
+ *   <li><b>extensions</b>: {@code extensions.fields.<resultKey>} has {@code table} (later {@code rollup}),
+ *   {@code rows}, {@code truncated}, {@code ms}, {@code cached}; the root field argument {@code debug: true} adds
+ *   {@code sql} and {@code params}.</li>
+ *   <li><b>Errors</b> always carry {@code extensions.code} ({@link qoegraph.graphql.ErrorCode}): the engine's
+ *   codes as they are (INVALID_WINDOW and INVALID_TIMEZONE are codes of their own), graphql-java's validation
+ *   errors mapped by {@link qoegraph.graphql.ErrorCodeInstrumentation} (UNKNOWN_FIELD with "did you mean",
+ *   INVALID_FILTER for an operator of another type, INVALID_ARGUMENT for a wrong value, INVALID_QUERY for the
+ *   rest); {@code path} is the root field, {@code extensions.at} the place inside its arguments or selection.</li>
+ * </ul>
+ */
+package qoegraph.graphql;
