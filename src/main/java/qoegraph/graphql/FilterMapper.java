@@ -4,6 +4,7 @@ import qoegraph.query.Filter;
 import qoegraph.query.Operator;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +49,7 @@ final class FilterMapper {
 
     /** {@code {key: "p95", gt: 100}}: the operators apply to the selected metric with that output key. */
     private static Filter selected(Map<String, Object> input) {
-        Map<String, Object> operators = new java.util.LinkedHashMap<>(input);
+        Map<String, Object> operators = new LinkedHashMap<>(input);
         String key = (String) operators.remove("key");
         return operators(key, operators);
     }
