@@ -1,0 +1,161 @@
+package qoegraph.ingest;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.function.LongPredicate;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * A CSV file on disk, plain or gzip (by its name), opened the way DuckDB will read it. All I/O problems
+ * become an {@link IngestException} naming the file.
+ */
+record CsvFile(Path path, long bytes) {
+
+    private static final int BUFFER = 1 << 16;
+
+    static boolean isCsvName(Path path) {
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".csv") || name.endsWith(".csv.gz");
+    }
+
+    static CsvFile of(Path path) {
+        if (!Files.exists(path)) {
+            throw new IngestException(path, "no such file");
+        }
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            throw new IngestException(path, "not a readable regular file");
+        }
+        try {
+            long size = Files.size(path);
+            if (size == 0) {
+                throw new IngestException(path, "empty file (0 bytes): expected at least a header line");
+            }
+            return new CsvFile(path, size);
+        } catch (IOException e) {
+            throw new IngestException(path, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    boolean gzip() {
+        return path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
+    }
+
+    String name() {
+        return path.getFileName().toString();
+    }
+
+    /** The decompressed bytes. */
+    InputStream open() throws IOException {
+        InputStream raw = Files.newInputStream(path);
+        if (!gzip()) {
+            return raw;
+        }
+        try {
+            return new GZIPInputStream(new BufferedInputStream(raw, BUFFER), BUFFER);
+        } catch (IOException e) {
+            raw.close();
+            throw e;
+        }
+    }
+
+    /** The first line after decompression, without BOM and line end: what identifies the table. */
+    String header() {
+        byte[] line = new byte[4096];
+        int length = 0;
+        try (InputStream in = new BufferedInputStream(open(), 8192)) {
+            for (int c = in.read(); c >= 0 && c != '\n' && length < (1 << 20); c = in.read()) {
+                if (length == line.length) {
+                    line = Arrays.copyOf(line, length * 2);
+                }
+                line[length++] = (byte) c;
+            }
+        } catch (IOException e) {
+            throw failure(e);
+        }
+        if (length == 0) {
+            throw new IngestException(path, "empty file after decompression: expected at least a header line");
+        }
+        String text = new String(line, 0, length, StandardCharsets.UTF_8);
+        text = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    /** SHA-256 of the decompressed content, so a file and its gzip copy count as the same content. */
+    String sha256() {
+        MessageDigest digest = sha256Digest();
+        try (InputStream in = new DigestInputStream(open(), digest)) {
+            byte[] buffer = new byte[BUFFER];
+            while (in.read(buffer) >= 0) {
+                // reading feeds the digest
+            }
+        } catch (IOException e) {
+            throw failure(e);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** One pass that both hashes and scans, for when the two are not run apart. */
+    Hashed<ScanResult> scanAndHash() {
+        MessageDigest digest = sha256Digest();
+        try (InputStream in = new DigestInputStream(open(), digest)) {
+            ScanResult scan = CsvScanner.scan(in);
+            return new Hashed<>(HexFormat.of().formatHex(digest.digest()), scan);
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    record Hashed<T>(String sha256, T value) {
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    ScanResult scan() {
+        try (InputStream in = open()) {
+            return CsvScanner.scan(in);
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    /** A second scan that keeps the raw text of some records (only for rows rejected after the read). */
+    ScanResult scanCapturing(LongPredicate duckLines) {
+        try (InputStream in = open()) {
+            return CsvScanner.scanCapturing(in, duckLines);
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    IngestException failure(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new IngestException(path, "no such file", e);
+        }
+        if (gzip() && e instanceof ZipException) {
+            return new IngestException(path, "not a valid gzip file although named .gz (" + e.getMessage() + ")", e);
+        }
+        if (gzip() && e instanceof EOFException) {
+            return new IngestException(path, "truncated gzip file (" + e.getMessage() + ")", e);
+        }
+        return new IngestException(path, "cannot read: " + e, e);
+    }
+}

@@ -1,0 +1,267 @@
+package qoegraph.ingest;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.LongPredicate;
+
+/**
+ * Counts a CSV file's records in Java, independently of DuckDB, with the same quoting rules as DuckDB's
+ * strict reader (RFC 4180: a quote opens a field only at its start, {@code ""} inside quotes is a quote).
+ * It also notes blank lines (DuckDB skips them silently), records with a missing value, multi-line records
+ * and stray carriage returns. One pass, no allocation per record; the byte loop is the hot path.
+ */
+final class CsvScanner {
+
+    private static final int FIELD_START = 0;
+    private static final int UNQUOTED = 1;
+    private static final int QUOTED = 2;
+    private static final int QUOTE_IN_QUOTED = 3;
+    private static final int AFTER_QUOTE = 4;
+    private static final int MAX_HEADER = 1 << 20;
+    private static final boolean[] SPECIAL = new boolean[256];
+
+    static {
+        SPECIAL['"'] = true;
+        SPECIAL[','] = true;
+        SPECIAL['\n'] = true;
+        SPECIAL['\r'] = true;
+    }
+
+    private final LongPredicate capture;
+    private final ByteArrayOutputStream header = new ByteArrayOutputStream();
+    private final BitSet blank = new BitSet();
+    private final BitSet incomplete = new BitSet();
+    private final LineMap lineMap = new LineMap();
+    private final Map<Long, String> captured = new HashMap<>();
+    private final ByteArrayOutputStream captureBuffer = new ByteArrayOutputStream();
+
+    private boolean inHeader = true;
+    private int expectedFields;
+    private int state = FIELD_START;
+    private int fields;
+    private boolean hasEmpty;
+    private boolean pendingCr;
+    private boolean capturing;
+    private int captureFrom;
+    private long physicalLine = 1;
+    private long recordStartPhysical = 2;
+    private long duckLine = 2;
+    private long records;
+    private long lastLine;
+    private int lastFields;
+    private long loneCrLine;
+
+    private CsvScanner(LongPredicate capture) {
+        this.capture = capture;
+    }
+
+    static ScanResult scan(InputStream in) throws IOException {
+        return new CsvScanner(null).run(in);
+    }
+
+    /** Scans and keeps the raw text of the records whose DuckDB line satisfies {@code capture}. */
+    static ScanResult scanCapturing(InputStream in, LongPredicate capture) throws IOException {
+        return new CsvScanner(capture).run(in);
+    }
+
+    private ScanResult run(InputStream in) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            int from = inHeader ? header(buffer, n) : 0;
+            if (from < n) {
+                body(buffer, from, n);
+            }
+        }
+        return finish();
+    }
+
+    private int header(byte[] buffer, int n) {
+        for (int i = 0; i < n; i++) {
+            if (buffer[i] == '\n') {
+                header.write(buffer, 0, i);
+                endHeader();
+                return i + 1;
+            }
+        }
+        if (header.size() < MAX_HEADER) {
+            header.write(buffer, 0, n);
+        }
+        return n;
+    }
+
+    private void endHeader() {
+        inHeader = false;
+        physicalLine = 2;
+        String text = headerText();
+        expectedFields = text.split(",", -1).length;
+        startRecord(0);
+    }
+
+    private String headerText() {
+        String text = header.toString(StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    // The hot loop: plain bytes only move FIELD_START/QUOTE_IN_QUOTED on; the four special bytes do the rest.
+    private void body(byte[] b, int from, int to) {
+        if (pendingCr) {
+            pendingCr = false;
+            if (b[from] != '\n') {
+                loneCr();
+            }
+        }
+        int s = state;
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (!SPECIAL[c & 0xFF]) {
+                if (s == FIELD_START) {
+                    s = UNQUOTED;
+                } else if (s == QUOTE_IN_QUOTED) {
+                    s = AFTER_QUOTE;
+                }
+                continue;
+            }
+            switch (c) {
+                case '"' -> s = quote(s);
+                case ',' -> s = comma(s);
+                case '\n' -> {
+                    if (s == QUOTED) {
+                        physicalLine++;
+                    } else {
+                        state = s;
+                        endRecord(b, i, true);
+                        physicalLine++;
+                        startRecord(i + 1);
+                        s = FIELD_START;
+                    }
+                }
+                default -> carriageReturn(b, i, to);
+            }
+        }
+        state = s;
+        if (capturing) {
+            captureBuffer.write(b, captureFrom, to - captureFrom);
+            captureFrom = 0;
+        }
+    }
+
+    // A quote opens a field only at its start; inside quotes a second quote either escapes ("") or closes.
+    private static int quote(int s) {
+        return switch (s) {
+            case FIELD_START -> QUOTED;
+            case QUOTED -> QUOTE_IN_QUOTED;
+            case QUOTE_IN_QUOTED -> QUOTED;
+            default -> s;
+        };
+    }
+
+    private int comma(int s) {
+        if (s == QUOTED) {
+            return s;
+        }
+        if (s == FIELD_START) {
+            hasEmpty = true;
+        }
+        fields++;
+        return FIELD_START;
+    }
+
+    // DuckDB reads a CR that does not start a CRLF unreliably (fails or drops it), so it is only noted here.
+    private void carriageReturn(byte[] b, int i, int to) {
+        if (i + 1 < to) {
+            if (b[i + 1] != '\n') {
+                loneCr();
+            }
+        } else {
+            pendingCr = true;
+        }
+    }
+
+    private void loneCr() {
+        if (loneCrLine == 0) {
+            loneCrLine = physicalLine;
+        }
+    }
+
+    private void startRecord(int offset) {
+        recordStartPhysical = physicalLine;
+        fields = 0;
+        hasEmpty = false;
+        capturing = capture != null && capture.test(duckLine);
+        captureFrom = offset;
+        if (capturing) {
+            captureBuffer.reset();
+        }
+    }
+
+    private void endRecord(byte[] b, int end, boolean newline) {
+        records++;
+        if (state == FIELD_START && fields == 0) {
+            blank.set(toIndex(duckLine));
+        } else {
+            if (state == FIELD_START) {
+                hasEmpty = true;
+            }
+            fields++;
+            if (hasEmpty || fields < expectedFields) {
+                incomplete.set(toIndex(duckLine));
+            }
+        }
+        if (physicalLine > recordStartPhysical) {
+            lineMap.addMultiLineRecord(duckLine, physicalLine - recordStartPhysical);
+        }
+        if (capturing) {
+            if (b != null) {
+                captureBuffer.write(b, captureFrom, end - captureFrom);
+            }
+            captured.put(duckLine, stripLineEnd(captureBuffer.toString(StandardCharsets.UTF_8)));
+            capturing = false;
+        }
+        lastLine = duckLine;
+        lastFields = fields;
+        duckLine++;
+        if (newline) {
+            state = FIELD_START;
+        }
+    }
+
+    private ScanResult finish() {
+        if (inHeader) {
+            inHeader = false;
+            expectedFields = headerText().split(",", -1).length;
+        } else {
+            if (pendingCr) {
+                loneCr();
+            }
+            if (state != FIELD_START || fields > 0) {
+                endRecord(null, 0, false);
+                return result(false);
+            }
+        }
+        return result(true);
+    }
+
+    private ScanResult result(boolean endsWithNewline) {
+        return new ScanResult(headerText(), expectedFields, records, blank, incomplete, lineMap, lastLine,
+                lastFields, endsWithNewline, loneCrLine, captured);
+    }
+
+    private static String stripLineEnd(String text) {
+        return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    private static int toIndex(long line) {
+        if (line > Integer.MAX_VALUE) {
+            throw new IllegalStateException("more than " + Integer.MAX_VALUE + " lines in one file");
+        }
+        return (int) line;
+    }
+}

@@ -1,0 +1,131 @@
+package qoegraph.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Columns computed once at ingest for the study tables, so queries need no joins for them:
+ * {@code user_id} (owner of a personal device; NULL for a shared device) on deviceapptraffic, dnsreqs and
+ * httpreqs, and {@code location_id} (the locations stay of the same device whose [entertime, exittime] holds
+ * ts; the latest entertime wins among overlapping stays) on deviceapptraffic.
+ *
+ * <p>Choice: new rows get their values by joins inside the INSERT that loads them (no second pass). Files
+ * arrive in any order, so when a reference table (user_devices, devices, locations) gets a file, the same
+ * transaction recomputes the column over the existing rows, writing only rows whose value changes. Every
+ * committed state is therefore consistent, whatever the file order and even after a crash.
+ *
+ * <p>Stays are flattened into non-overlapping segments per device (a breakpoint at every entertime and
+ * just after every exittime, each segment labelled with its winning stay); an ASOF join then finds a row's
+ * segment in one pass, where a plain range join would compare every row with every stay of its device.
+ */
+final class DerivedColumns {
+
+    static final String USER_ID = "user_id";
+    static final String LOCATION_ID = "location_id";
+    private static final List<String> USER_TABLES = List.of("deviceapptraffic", "dnsreqs", "httpreqs");
+    private static final String LOCATION_TABLE = "deviceapptraffic";
+    private static final String OWNERS = "user_devices";
+    private static final String DEVICES = "devices";
+    private static final String STAYS = "locations";
+
+    private final SourceTables tables;
+    private final boolean owners;
+    private final boolean deviceShared;
+    private final boolean stays;
+
+    DerivedColumns(SourceTables tables) {
+        this.tables = tables;
+        owners = has(tables, OWNERS, "user_id", "device_id");
+        deviceShared = has(tables, DEVICES, "id", "shared");
+        stays = has(tables, STAYS, "id", "devid", "entertime", "exittime");
+    }
+
+    /** A derived column: its name, its type and the expression that computes it over {@link #joins}. */
+    record Column(String name, String type, String select) {
+    }
+
+    /** Derived columns of a table, in table order. */
+    List<Column> columns(SourceTable table) {
+        List<Column> columns = new ArrayList<>();
+        if (userId(table)) {
+            columns.add(new Column(USER_ID, "INTEGER", "_own.user_id"));
+        }
+        if (locationId(table)) {
+            columns.add(new Column(LOCATION_ID, "BIGINT", "_seg.location_id"));
+        }
+        return columns;
+    }
+
+    /** Joins that feed the columns' select expressions; the source relation must be aliased {@code src}. */
+    String joins(SourceTable table) {
+        StringBuilder sql = new StringBuilder();
+        if (userId(table)) {
+            sql.append(" LEFT JOIN (").append(ownerSql()).append(") AS _own ON _own.devid = src.devid");
+        }
+        if (locationId(table)) {
+            sql.append(" ASOF LEFT JOIN (").append(segmentSql())
+                    .append(") AS _seg ON src.devid = _seg.devid AND src.ts >= _seg.starts");
+        }
+        return sql.toString();
+    }
+
+    /** UPDATEs to run in the transaction that loaded a file into {@code loaded}. */
+    List<String> recomputeAfter(SourceTable loaded) {
+        List<String> updates = new ArrayList<>();
+        boolean ownersChanged = loaded.name().equals(OWNERS) || loaded.name().equals(DEVICES);
+        for (SourceTable table : tables.all()) {
+            if (ownersChanged && userId(table)) {
+                updates.add(update(table, USER_ID, "LEFT JOIN (" + ownerSql() + ") AS _own ON _own.devid = src.devid",
+                        "_own.user_id"));
+            }
+            if (loaded.name().equals(STAYS) && locationId(table)) {
+                updates.add(update(table, LOCATION_ID, "ASOF LEFT JOIN (" + segmentSql()
+                        + ") AS _seg ON src.devid = _seg.devid AND src.ts >= _seg.starts", "_seg.location_id"));
+            }
+        }
+        return updates;
+    }
+
+    private static String update(SourceTable table, String column, String join, String value) {
+        String name = Sql.id(table.name());
+        return "UPDATE " + name + " AS dst SET " + column + " = n.v FROM (SELECT src.rowid AS rid, " + value
+                + " AS v FROM " + name + " AS src " + join + ") AS n"
+                + " WHERE dst.rowid = n.rid AND dst." + column + " IS DISTINCT FROM n.v";
+    }
+
+    private boolean userId(SourceTable table) {
+        return owners && USER_TABLES.contains(table.name()) && table.column("devid").isPresent();
+    }
+
+    private boolean locationId(SourceTable table) {
+        return stays && table.name().equals(LOCATION_TABLE) && table.column("devid").isPresent()
+                && table.column("ts").isPresent();
+    }
+
+    // A device has an owner when exactly one user links to it and it is not marked shared.
+    private String ownerSql() {
+        String shared = deviceShared ? " AND NOT coalesce(bool_or(d.shared), false)" : "";
+        String join = deviceShared ? " LEFT JOIN devices AS d ON d.id = ud.device_id" : "";
+        return "SELECT ud.device_id AS devid, CASE WHEN count(DISTINCT ud.user_id) = 1" + shared
+                + " THEN min(ud.user_id) END AS user_id FROM user_devices AS ud" + join
+                + " WHERE ud.device_id IS NOT NULL GROUP BY ud.device_id";
+    }
+
+    // Timestamps have microsecond resolution, so "just after exittime" is exittime + 1 microsecond.
+    private static String segmentSql() {
+        return "WITH stays AS (SELECT id, devid, entertime, exittime FROM locations"
+                + " WHERE devid IS NOT NULL AND entertime IS NOT NULL AND exittime >= entertime),"
+                + " points AS (SELECT devid, entertime AS starts FROM stays"
+                + " UNION SELECT devid, exittime + INTERVAL 1 MICROSECOND FROM stays)"
+                + " SELECT p.devid, p.starts, s.id AS location_id FROM points AS p"
+                + " LEFT JOIN stays AS s ON s.devid = p.devid AND s.entertime <= p.starts AND s.exittime >= p.starts"
+                + " QUALIFY row_number() OVER (PARTITION BY p.devid, p.starts"
+                + " ORDER BY s.entertime DESC NULLS LAST, s.id DESC NULLS LAST) = 1";
+    }
+
+    private static boolean has(SourceTables tables, String table, String... columns) {
+        return tables.table(table)
+                .map(t -> List.of(columns).stream().allMatch(c -> t.column(c).isPresent()))
+                .orElse(false);
+    }
+}

@@ -1,0 +1,197 @@
+package qoegraph.ingest;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+import org.duckdb.DuckDBPreparedStatement;
+
+/**
+ * Ingests one file in one transaction: its rows, its rejects, the derived-column updates it causes and its
+ * {@code _ingest_files} row commit together or not at all (DuckDB's WAL makes a kill -9 roll it back too).
+ *
+ * <p>The Java pass that hashes the content and counts its lines runs on another thread while DuckDB reads
+ * the file, so it costs little time.
+ */
+final class FileIngest {
+
+    private final Connection connection;
+    private final DerivedColumns derived;
+    private final Consumer<String> progress;
+    private final ExecutorService scans;
+    private final ProgressTicker ticker;
+
+    FileIngest(Connection connection, DerivedColumns derived, Consumer<String> progress,
+               ExecutorService scans, ProgressTicker ticker) {
+        this.connection = connection;
+        this.derived = derived;
+        this.progress = progress;
+        this.scans = scans;
+        this.ticker = ticker;
+    }
+
+    IngestResult run(CsvFile file, SourceTable table) throws SQLException {
+        long started = System.nanoTime();
+        progress.accept("ingesting " + file.name() + " (" + Progress.bytes(file.bytes()) + ") into " + table.name()
+                + "...");
+        String knownSha256 = null;
+        if (Bookkeeping.pathSeen(connection, absolute(file))) {
+            knownSha256 = file.sha256();
+            Optional<Bookkeeping.Earlier> earlier = Bookkeeping.bySha256(connection, knownSha256);
+            if (earlier.isPresent()) {
+                return skipped(file, table, earlier.get(), started);
+            }
+        }
+        CompletableFuture<CsvFile.Hashed<ScanResult>> pass = javaPass(file, knownSha256);
+        try {
+            IngestResult result = load(file, table, pass, started);
+            if (!result.ingested()) {
+                connection.rollback();
+                return result;
+            }
+            connection.commit();
+            progress.accept(Progress.done(result));
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            rollback(e);
+            pass.cancel(true);
+            throw e instanceof IngestException ingest ? ingest
+                    : new IngestException(file.path(), "not ingested, nothing stored: " + e.getMessage(), e);
+        }
+    }
+
+    // A path ingested before is probably a re-ingest, so its hash is taken before anything is loaded. New
+    // content under a new name is the common case: the hash comes with the line scan, in one read while
+    // DuckDB loads; the same content under a new name is found after the load and rolled back.
+    private CompletableFuture<CsvFile.Hashed<ScanResult>> javaPass(CsvFile file, String knownSha256) {
+        if (knownSha256 == null) {
+            return CompletableFuture.supplyAsync(file::scanAndHash, scans);
+        }
+        return CompletableFuture.supplyAsync(() -> new CsvFile.Hashed<>(knownSha256, file.scan()), scans);
+    }
+
+    private IngestResult load(CsvFile file, SourceTable table, CompletableFuture<CsvFile.Hashed<ScanResult>> pass,
+                              long started) throws SQLException {
+        int fileId = Bookkeeping.nextFileId(connection);
+        StagedLoad.Result rows = insertRows(file, table, fileId, pass);
+        CsvFile.Hashed<ScanResult> hashed = await(pass);
+        Optional<Bookkeeping.Earlier> earlier = Bookkeeping.bySha256(connection, hashed.sha256());
+        if (earlier.isPresent()) {
+            return skipped(file, table, earlier.get(), started);
+        }
+        ScanResult scan = hashed.value();
+        checkReadable(file, scan);
+        BitSet duckDbRejects = Rejects.duckDbLines(connection);
+        long cutOff = CutOffLine.load(connection, table, derived, fileId, scan, duckDbRejects);
+        BitSet notRead = (BitSet) duckDbRejects.clone();
+        notRead.or(scan.blankLines());
+        long[] refusedLines = StagedLoad.duckLines(rows.refused(), scan.records(), notRead);
+        LineCounts counts = LineCounts.of(scan, duckDbRejects, cutOff, refusedLines, rows.loaded());
+        if (!counts.balanced()) {
+            throw new IngestException(file.path(), "line count mismatch, nothing stored: read " + counts.linesRead()
+                    + " data lines but DuckDB loaded " + counts.loaded() + " and rejected " + counts.rejected());
+        }
+        writeRejects(file, fileId, scan, cutOff, counts, rows.refused(), refusedLines);
+        recomputeDerived(table);
+        IngestResult result = new IngestResult(file.path(), table.name(), IngestResult.INGESTED, counts.linesRead(),
+                counts.loaded(), counts.rejected(), counts.incomplete(), Duration.ofNanos(System.nanoTime() - started));
+        Bookkeeping.record(connection, new Bookkeeping.FileRow(fileId, absolute(file), hashed.sha256(), table.name(),
+                result.linesRead(), result.loaded(), result.rejected(), result.incomplete(), result.took().toMillis()));
+        return result;
+    }
+
+    // One INSERT ... SELECT FROM read_csv: DuckDB's parallel reader, no staging, no second pass.
+    private StagedLoad.Result insertRows(CsvFile file, SourceTable table, int fileId,
+                                         CompletableFuture<CsvFile.Hashed<ScanResult>> pass) throws SQLException {
+        Rejects.dropDuckDbTables(connection, CsvSql.REJECTS);
+        String insert = CsvSql.insert(table, derived, fileId, CsvSql.readCsv(table, file.path(), file.gzip()), null);
+        try (DuckDBPreparedStatement statement = connection.prepareStatement(insert)
+                .unwrap(DuckDBPreparedStatement.class);
+             ProgressTicker.Watch watch = ticker.watch(statement, file.name())) {
+            return new StagedLoad.Result(statement.executeUpdate(), List.of());
+        } catch (SQLException e) {
+            checkReadable(file, await(pass).value());
+            if (!table.hasPgArrays()) {
+                throw new IngestException(file.path(), "DuckDB cannot read the file, nothing stored: "
+                        + e.getMessage(), e);
+            }
+            connection.rollback();
+            return StagedLoad.run(connection, table, derived, fileId, file);
+        }
+    }
+
+    private void writeRejects(CsvFile file, int fileId, ScanResult scan, long cutOff, LineCounts counts,
+                              List<StagedLoad.Refused> refused, long[] refusedLines) throws SQLException {
+        Rejects rejects = new Rejects(connection, fileId);
+        rejects.copyDuckDbRejects(scan.lineMap(), cutOff);
+        rejects.addBlankLines(counts.blankOnly(scan), scan.lineMap());
+        if (refusedLines.length == 0) {
+            return;
+        }
+        Set<Long> wanted = new HashSet<>();
+        for (long line : refusedLines) {
+            wanted.add(line);
+        }
+        ScanResult captured = file.scanCapturing(wanted::contains);
+        for (int i = 0; i < refusedLines.length; i++) {
+            rejects.add(scan.lineMap().physical(refusedLines[i]),
+                    captured.captured().getOrDefault(refusedLines[i], ""), refused.get(i).reason());
+        }
+    }
+
+    private void recomputeDerived(SourceTable table) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String update : derived.recomputeAfter(table)) {
+                statement.executeUpdate(update);
+            }
+        }
+    }
+
+    private IngestResult skipped(CsvFile file, SourceTable table, Bookkeeping.Earlier earlier, long started) {
+        progress.accept(file.name() + ": same content as file " + earlier.fileId() + " (" + earlier.path()
+                + "), skipped");
+        return new IngestResult(file.path(), table.name(), IngestResult.SKIPPED_DUPLICATE, 0, 0, 0, 0,
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    // A carriage return that does not start a CRLF makes DuckDB fail or drop it silently; refuse the file.
+    private static void checkReadable(CsvFile file, ScanResult scan) {
+        if (scan.loneCrLine() > 0) {
+            throw new IngestException(file.path(), "line " + scan.loneCrLine() + ": carriage return not followed"
+                    + " by a line feed; DuckDB's CSV reader cannot read such a file reliably (use LF or CRLF line"
+                    + " ends), nothing stored");
+        }
+    }
+
+    private static String absolute(CsvFile file) {
+        return file.path().toAbsolutePath().toString();
+    }
+
+    private static <T> T await(CompletableFuture<T> pending) {
+        try {
+            return pending.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private void rollback(Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package qoegraph.ingest;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * What happened to one file. For an ingested file {@code linesRead = loaded + rejected} always holds;
+ * {@code incomplete} counts loaded rows with a missing value (stored as NULL). A skipped duplicate reports
+ * zero counts: nothing was read or loaded this time.
+ *
+ * @param status {@link #INGESTED} or {@link #SKIPPED_DUPLICATE}
+ */
+public record IngestResult(Path file, String table, String status, long linesRead, long loaded, long rejected,
+                           long incomplete, Duration took) {
+
+    public static final String INGESTED = "INGESTED";
+    public static final String SKIPPED_DUPLICATE = "SKIPPED_DUPLICATE";
+
+    public boolean ingested() {
+        return INGESTED.equals(status);
+    }
+}

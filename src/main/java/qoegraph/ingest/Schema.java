@@ -1,0 +1,81 @@
+package qoegraph.ingest;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Creates the declared tables and the bookkeeping tables, and checks that existing ones match. */
+final class Schema {
+
+    private final SourceTables tables;
+    private final DerivedColumns derived;
+
+    Schema(SourceTables tables, DerivedColumns derived) {
+        this.tables = tables;
+        this.derived = derived;
+    }
+
+    /** Declared columns must not take the names ingest adds. */
+    void checkNames() {
+        List<String> errors = new ArrayList<>();
+        for (SourceTable table : tables.all()) {
+            for (String added : added(table)) {
+                if (table.column(added).isPresent()) {
+                    errors.add("tables." + table.name() + ": column '" + added + "' is added by ingest; rename it");
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new SourceTablesException(errors);
+        }
+    }
+
+    void ensure(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            for (String ddl : Bookkeeping.DDL) {
+                statement.execute(ddl);
+            }
+            for (SourceTable table : tables.all()) {
+                statement.execute(CsvSql.createTable(table, derived));
+                checkColumns(connection, table);
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+
+    private void checkColumns(Connection connection, SourceTable table) throws SQLException {
+        List<String> expected = new ArrayList<>();
+        table.columns().forEach(c -> expected.add(c.name()));
+        expected.addAll(added(table));
+        List<String> actual = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT column_name FROM duckdb_columns()"
+                + " WHERE database_name = current_database() AND schema_name = 'main' AND table_name = ?"
+                + " ORDER BY column_index")) {
+            select.setString(1, table.name());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    actual.add(rows.getString(1));
+                }
+            }
+        }
+        if (!actual.equals(expected)) {
+            throw new IngestException("table " + table.name() + " exists with columns " + actual
+                    + " but sources.yml and ingest give " + expected + "; drop it or use another database", null);
+        }
+    }
+
+    private List<String> added(SourceTable table) {
+        List<String> added = new ArrayList<>();
+        added.add(CsvSql.FILE_ID);
+        derived.columns(table).forEach(c -> added.add(c.name()));
+        return added;
+    }
+}

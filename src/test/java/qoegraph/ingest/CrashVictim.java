@@ -1,0 +1,27 @@
+package qoegraph.ingest;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+
+/** Run in a child JVM by {@link AtomicityTest}: ingests one file, printing progress, until it is killed. */
+public final class CrashVictim {
+
+    private CrashVictim() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (Connection root = DriverManager.getConnection("jdbc:duckdb:" + args[0])) {
+            Ingester ingester = new Ingester(root, SourceTables.load(Path.of(args[2])), line -> {
+                System.out.println(line);
+                System.out.flush();
+            });
+            ingester.ensureSchema();
+            System.out.println("READY");
+            System.out.flush();
+            ingester.ingest(Path.of(args[1]));
+            System.out.println("FINISHED");
+            System.out.flush();
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package qoegraph.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.BitSet;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CsvScannerTest {
+
+    private static ScanResult scan(String text) {
+        return scan(text.getBytes(StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    // Reads in chunks of `chunk` bytes, to cross every buffer boundary the real 64 kB reads could meet.
+    private static ScanResult scan(byte[] bytes, int chunk) {
+        try {
+            return CsvScanner.scan(new ChunkedInput(bytes, chunk));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static BitSet bits(int... lines) {
+        BitSet bits = new BitSet();
+        for (int line : lines) {
+            bits.set(line);
+        }
+        return bits;
+    }
+
+    @Test
+    void countsRecordsNotLinesAndNumbersThemAsDuckDbDoes() {
+        String text = "a,b,c\n1,2,3\n\"x\ny\",2,3\n\n4,,6\n7,8\n\"a \"\"q\"\"\",\"\",3";
+        for (int chunk = 1; chunk <= text.length(); chunk++) {
+            ScanResult scan = scan(text.getBytes(StandardCharsets.UTF_8), chunk);
+
+            assertEquals("a,b,c", scan.header());
+            assertEquals(3, scan.headerFields());
+            assertEquals(6, scan.records(), "chunk " + chunk);
+            assertEquals(bits(4), scan.blankLines());
+            assertEquals(bits(5, 6), scan.incomplete(), "empty field on line 5, short line 6");
+            assertEquals(7, scan.lastLine());
+            assertEquals(3, scan.lastFields());
+            assertFalse(scan.endsWithNewline());
+            assertEquals(0, scan.loneCrLine());
+            assertEquals(2, scan.lineMap().physical(2));
+            assertEquals(3, scan.lineMap().physical(3), "the multi-line record starts on line 3");
+            assertEquals(5, scan.lineMap().physical(4), "and shifts every later line by one");
+            assertEquals(8, scan.lineMap().physical(7));
+        }
+    }
+
+    @Test
+    void crlfIsOneLineEndAndALoneCrIsNoted() {
+        ScanResult crlf = scan("\uFEFFh1,h2\r\n1,2\r\n\r\n3,\r\n");
+        assertEquals("h1,h2", crlf.header());
+        assertEquals(3, crlf.records());
+        assertEquals(bits(3), crlf.blankLines());
+        assertEquals(bits(4), crlf.incomplete());
+        assertTrue(crlf.endsWithNewline());
+        assertEquals(0, crlf.loneCrLine());
+
+        assertEquals(3, scan("h1,h2\n1,2\n3,\"a\rb\"\n").loneCrLine());
+        assertEquals(2, scan("h1,h2\n1,2\r").loneCrLine());
+        byte[] split = "h1,h2\r\n1,2\r\n".getBytes(StandardCharsets.UTF_8);
+        for (int chunk = 1; chunk < split.length; chunk++) {
+            assertEquals(0, scan(split, chunk).loneCrLine(), "CR and LF in different reads, chunk " + chunk);
+        }
+    }
+
+    @Test
+    void headerOnlyAndUnterminatedQuote() {
+        ScanResult headerOnly = scan("h1,h2");
+        assertEquals("h1,h2", headerOnly.header());
+        assertEquals(0, headerOnly.records());
+        assertEquals(0, headerOnly.lastLine());
+
+        ScanResult open = scan("h1,h2\n1,\"never closed\n2,3\n");
+        assertEquals(1, open.records(), "an unterminated quote runs to the end of the file, as in DuckDB");
+    }
+
+    @Test
+    void capturesTheRawTextOfChosenRecords() throws IOException {
+        String text = "h1,h2\n1,2\r\n\"multi\nline\",3\n4,5";
+        for (int chunk = 1; chunk <= text.length(); chunk++) {
+            ScanResult scan = CsvScanner.scanCapturing(new ChunkedInput(text.getBytes(StandardCharsets.UTF_8), chunk),
+                    line -> line != 2);
+            assertEquals(Map.of(3L, "\"multi\nline\",3", 4L, "4,5"), scan.captured(), "chunk " + chunk);
+        }
+    }
+
+    /** An input stream that never returns more than {@code chunk} bytes per read. */
+    private static final class ChunkedInput extends InputStream {
+        private final ByteArrayInputStream in;
+        private final int chunk;
+
+        ChunkedInput(byte[] bytes, int chunk) {
+            this.in = new ByteArrayInputStream(bytes);
+            this.chunk = chunk;
+        }
+
+        @Override
+        public int read() {
+            return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            return in.read(b, off, Math.min(len, chunk));
+        }
+    }
+}
