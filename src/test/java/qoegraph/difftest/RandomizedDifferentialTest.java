@@ -1,0 +1,133 @@
+package qoegraph.difftest;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import qoegraph.query.Query;
+import qoegraph.sql.QueryResult;
+
+/**
+ * Hundreds of random queries per run, each answered by the engine over DuckDB and by {@link Oracle} in plain
+ * Java over the rows this package parsed from the generated CSV files; the two must agree. A run draws a new
+ * seed unless {@code -Ddifftest.seed=<seed>} fixes it; the seed is in every failure message.
+ */
+@ExtendWith(GeneratedData.Resolver.class)
+class RandomizedDifferentialTest {
+    static final int SESSIONS_QUERIES = Integer.getInteger("difftest.sessions", 200);
+    static final int TRAFFIC_QUERIES = Integer.getInteger("difftest.traffic", 160);
+    static final long SEED = Long.getLong("difftest.seed", System.nanoTime() ^ System.currentTimeMillis());
+    private static GeneratedData data;
+
+    @BeforeAll
+    static void load(GeneratedData generated) {
+        data = generated;
+        System.out.println("RandomizedDifferentialTest seed " + SEED + " (rerun with -Ddifftest.seed=" + SEED + ")");
+    }
+
+    static QueryGenerator.Spec sessionsSpec(GeneratedData data) {
+        Table t = data.sessions();
+        List<Double> bytes = List.of(1e6, 1e7, 2.5e7, 5e7);
+        return new QueryGenerator.Spec("sessions", t, new Oracle(t, Metrics.sessions(t)),
+                List.of("stream", "isp", "browser", "connected"),
+                Map.of("stream", List.of(2.0, 3.0, 4.0), "p2p", bytes, "cdn", bytes, "total", bytes),
+                Map.of("p2p", List.of(2.0, 10.0, 4.0, 1.5), "cdn", List.of(2.0, 10.0, 4.0, 1.5),
+                        "total", List.of(2.0, 10.0, 4.0, 1.5)),
+                null, new ArrayList<>(t.columns.keySet()), List.of("UTC", "UTC", "UTC", "Asia/Kolkata"));
+    }
+
+    static QueryGenerator.Spec trafficSpec(GeneratedData data) {
+        Table t = data.traffic();
+        List<Double> bytes = List.of(1e4, 1e5, 1e6);
+        List<Double> packets = List.of(10.0, 100.0, 1000.0);
+        return new QueryGenerator.Spec("traffic", t, new Oracle(t, Metrics.traffic(t)),
+                List.of("devId", "proto", "dstPort", "service", "userId", "location", "deviceId", "deviceName",
+                        "devtype", "os", "shared", "country", "locationId"),
+                Map.of("bytesIn", bytes, "bytesOut", bytes, "bytes", bytes, "packetsIn", packets,
+                        "packetsOut", packets, "srcPort", List.of(1000.0, 10000.0), "id", List.of(10000.0, 100000.0),
+                        "dstPort", List.of(100.0, 1000.0)),
+                Map.of("bytesIn", List.of(2.0, 10.0, 3.0), "bytesOut", List.of(2.0, 10.0, 3.0),
+                        "bytes", List.of(2.0, 10.0, 3.0), "packetsIn", List.of(2.0, 10.0),
+                        "packetsOut", List.of(2.0, 10.0)),
+                "ts", new ArrayList<>(t.columns.keySet()),
+                List.of("UTC", "UTC", "Europe/Paris", "America/St_Johns", Query.PARTICIPANT));
+    }
+
+    @Test
+    void sessionsQueriesAgreeWithTheOracle() {
+        check(sessionsSpec(data), SESSIONS_QUERIES, SEED);
+    }
+
+    @Test
+    void trafficQueriesAgreeWithTheOracle() {
+        check(trafficSpec(data), TRAFFIC_QUERIES, SEED + 1);
+    }
+
+    static void check(QueryGenerator.Spec spec, int queries, long seed) {
+        QueryGenerator generator = new QueryGenerator(spec, seed);
+        List<String> failures = new ArrayList<>();
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuStart = cpu.getCurrentThreadCpuTime();
+        long oracleNanos = 0;
+        long engineNanos = 0;
+        for (int i = 0; i < queries; i++) {
+            long t0 = System.nanoTime();
+            QueryGenerator.Case c = generator.next();
+            long t1 = System.nanoTime();
+            List<String> problems = compare(spec, c);
+            if (Boolean.getBoolean("difftest.verbose")) {
+                System.out.println(spec.dataset() + " #" + i + " rows=" + c.expected().rows().size() + " matched="
+                        + c.expected().grouping().matchedRows() + " " + c.query());
+            }
+            engineNanos += System.nanoTime() - t1;
+            oracleNanos += t1 - t0;
+            if (!problems.isEmpty()) {
+                failures.add(spec.dataset() + " query #" + i + " (seed " + seed + "): " + c.query() + "\n    "
+                        + String.join("\n    ", problems));
+            }
+        }
+        System.out.printf("%s: %d queries, oracle %.1f s, engine %.1f s, this thread's cpu %.1f s%n", spec.dataset(),
+                queries, oracleNanos / 1e9, engineNanos / 1e9, (cpu.getCurrentThreadCpuTime() - cpuStart) / 1e9);
+        if (!failures.isEmpty()) {
+            fail(failures.size() + " of " + queries + " " + spec.dataset() + " queries disagree with the oracle "
+                    + "(rerun with -Ddifftest.seed=" + SEED + "):\n" + String.join("\n", failures.subList(0,
+                    Math.min(12, failures.size()))));
+        }
+    }
+
+    static List<String> compare(QueryGenerator.Spec spec, QueryGenerator.Case c) {
+        Query query = c.query();
+        List<Map<String, Object>> expected = c.expected().rows();
+        Map<String, Metrics.Def> metrics = spec.oracle().metrics;
+        try {
+            QueryResult actual = data.run(query);
+            int n = expected.size();
+            int from = Math.min(query.offset(), n);
+            int to = (int) Math.min((long) query.offset() + query.limit(), n);
+            List<Map<String, Object>> page = expected.subList(from, to);
+            List<String> problems = new ArrayList<>();
+            boolean truncated = n > (long) query.offset() + query.limit();
+            if (actual.truncated() != truncated) {
+                problems.add("truncated: expected " + truncated + ", got " + actual.truncated());
+            }
+            if (ResultDiff.orderIsRobust(query, metrics, expected)) {
+                problems.addAll(new ResultDiff(query, metrics).inOrder(page, actual.rows()).problems());
+                return problems;
+            }
+            if (actual.rows().size() != page.size()) {
+                problems.add("expected a page of " + page.size() + " rows, got " + actual.rows().size());
+            }
+            boolean paged = query.offset() > 0 || query.limit() < n;
+            List<Map<String, Object>> all = paged
+                    ? data.run(query.transform(b -> b.limit(QueryGenerator.MAX_LIMIT).offset(0))).rows() : actual.rows();
+            problems.addAll(new ResultDiff(query, metrics).asMultiset(expected, all).problems());
+            return problems;
+        } catch (Exception | AssertionError e) {
+            return List.of("engine failed: " + e);
+        }
+    }
+}
