@@ -1,0 +1,29 @@
+package qoegraph.web;
+
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import org.duckdb.DuckDBConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import qoegraph.catalog.CatalogReader;
+import qoegraph.ingest.Ingester;
+import qoegraph.ingest.SourceTables;
+
+/** The ingester over the process's database (table layouts from queries/model/sources.yml) and its catalog. */
+@Factory
+public class IngestFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger("qoegraph.ingest");
+
+    @Singleton
+    public Ingester ingester(DuckDBConnection duckdb, QoegraphConfig config) {
+        Ingester ingester = new Ingester(duckdb, SourceTables.load(config.sourcesFile()), LOG::info);
+        ingester.ensureSchema();
+        return ingester;
+    }
+
+    @Singleton
+    public CatalogReader catalogReader(DuckDBConnection duckdb) {
+        return new CatalogReader(duckdb);
+    }
+}
