@@ -1,9 +1,12 @@
 package qoegraph.ingest;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -107,14 +110,53 @@ record CsvFile(Path path, long bytes) {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    /** One pass that both hashes and scans, for when the two are not run apart. */
+    /** One pass that both hashes and scans the decompressed content. */
     Hashed<ScanResult> scanAndHash() {
+        return scanAndHash(null);
+    }
+
+    /**
+     * The same pass, also writing the decompressed bytes to {@code copy}: DuckDB parses a plain file with
+     * all its threads, while it decompresses gzip on one, so a gzip file is read once here and then loaded
+     * from the copy.
+     */
+    Hashed<ScanResult> scanAndHash(Path copy) {
         MessageDigest digest = sha256Digest();
-        try (InputStream in = new DigestInputStream(open(), digest)) {
+        try (OutputStream out = copy == null ? OutputStream.nullOutputStream()
+                : new BufferedOutputStream(Files.newOutputStream(copy), BUFFER);
+             InputStream in = new DigestInputStream(new CopyingInputStream(open(), out), digest)) {
             ScanResult scan = CsvScanner.scan(in);
             return new Hashed<>(HexFormat.of().formatHex(digest.digest()), scan);
         } catch (IOException e) {
             throw failure(e);
+        }
+    }
+
+    /** Passes every byte read on to an output stream as well. */
+    private static final class CopyingInputStream extends FilterInputStream {
+        private final OutputStream copy;
+
+        CopyingInputStream(InputStream in, OutputStream copy) {
+            super(in);
+            this.copy = copy;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                copy.write(b);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                copy.write(buffer, offset, n);
+            }
+            return n;
         }
     }
 

@@ -1,5 +1,8 @@
 package qoegraph.ingest;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,8 +22,8 @@ import org.duckdb.DuckDBPreparedStatement;
  * Ingests one file in one transaction: its rows, its rejects, the derived-column updates it causes and its
  * {@code _ingest_files} row commit together or not at all (DuckDB's WAL makes a kill -9 roll it back too).
  *
- * <p>The Java pass that hashes the content and counts its lines runs on another thread while DuckDB reads
- * the file, so it costs little time.
+ * <p>The Java pass over the content (SHA-256 and an independent line count) reads each file once more than
+ * DuckDB; see {@code javaPass} for how it stays off the critical path.
  */
 final class FileIngest {
 
@@ -43,17 +46,33 @@ final class FileIngest {
         long started = System.nanoTime();
         progress.accept("ingesting " + file.name() + " (" + Progress.bytes(file.bytes()) + ") into " + table.name()
                 + "...");
-        String knownSha256 = null;
+        // A path ingested before is probably a re-ingest: hash it before anything else, so a duplicate
+        // costs one read and no load.
         if (Bookkeeping.pathSeen(connection, absolute(file))) {
-            knownSha256 = file.sha256();
-            Optional<Bookkeeping.Earlier> earlier = Bookkeeping.bySha256(connection, knownSha256);
+            Optional<Bookkeeping.Earlier> earlier = Bookkeeping.bySha256(connection, file.sha256());
             if (earlier.isPresent()) {
                 return skipped(file, table, earlier.get(), started);
             }
         }
-        CompletableFuture<CsvFile.Hashed<ScanResult>> pass = javaPass(file, knownSha256);
+        Path plainCopy = file.gzip() ? temporaryCopy(file) : null;
         try {
-            IngestResult result = load(file, table, pass, started);
+            return run(file, table, plainCopy, started);
+        } finally {
+            deleteQuietly(plainCopy);
+        }
+    }
+
+    private IngestResult run(CsvFile file, SourceTable table, Path plainCopy, long started) throws SQLException {
+        CompletableFuture<CsvFile.Hashed<ScanResult>> pass = javaPass(file, plainCopy);
+        if (pass.isDone()) {
+            Optional<Bookkeeping.Earlier> earlier = Bookkeeping.bySha256(connection, await(pass).sha256());
+            if (earlier.isPresent()) {
+                return skipped(file, table, earlier.get(), started);
+            }
+        }
+        CsvFile source = plainCopy == null ? file : new CsvFile(plainCopy, file.bytes());
+        try {
+            IngestResult result = load(file, source, table, pass, started);
             if (!result.ingested()) {
                 connection.rollback();
                 return result;
@@ -69,20 +88,40 @@ final class FileIngest {
         }
     }
 
-    // A path ingested before is probably a re-ingest, so its hash is taken before anything is loaded. New
-    // content under a new name is the common case: the hash comes with the line scan, in one read while
-    // DuckDB loads; the same content under a new name is found after the load and rolled back.
-    private CompletableFuture<CsvFile.Hashed<ScanResult>> javaPass(CsvFile file, String knownSha256) {
-        if (knownSha256 == null) {
-            return CompletableFuture.supplyAsync(file::scanAndHash, scans);
+    // The Java pass: SHA-256 and an independent line count, in one read. A gzip file is decompressed here
+    // into a plain copy, which DuckDB then parses with all its threads (it decompresses gzip on one), so
+    // the pass is done before loading. For a plain file it runs while DuckDB loads; the same content
+    // under a new name is then found after the load and rolled back.
+    private CompletableFuture<CsvFile.Hashed<ScanResult>> javaPass(CsvFile file, Path plainCopy) {
+        if (plainCopy != null) {
+            return CompletableFuture.completedFuture(file.scanAndHash(plainCopy));
         }
-        return CompletableFuture.supplyAsync(() -> new CsvFile.Hashed<>(knownSha256, file.scan()), scans);
+        return CompletableFuture.supplyAsync(file::scanAndHash, scans);
     }
 
-    private IngestResult load(CsvFile file, SourceTable table, CompletableFuture<CsvFile.Hashed<ScanResult>> pass,
-                              long started) throws SQLException {
+    private static Path temporaryCopy(CsvFile file) {
+        try {
+            return Files.createTempFile("qoegraph-ingest-", ".csv");
+        } catch (IOException e) {
+            throw new IngestException(file.path(), "cannot create a temporary file to decompress into: " + e, e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException ignored) {
+            // a leftover temporary file is harmless
+        }
+    }
+
+    /** Loads {@code source} (the file itself, or its decompressed copy) on behalf of {@code file}. */
+    private IngestResult load(CsvFile file, CsvFile source, SourceTable table,
+                              CompletableFuture<CsvFile.Hashed<ScanResult>> pass, long started) throws SQLException {
         int fileId = Bookkeeping.nextFileId(connection);
-        StagedLoad.Result rows = insertRows(file, table, fileId, pass);
+        StagedLoad.Result rows = insertRows(file, source, table, fileId, pass);
         CsvFile.Hashed<ScanResult> hashed = await(pass);
         Optional<Bookkeeping.Earlier> earlier = Bookkeeping.bySha256(connection, hashed.sha256());
         if (earlier.isPresent()) {
@@ -110,10 +149,11 @@ final class FileIngest {
     }
 
     // One INSERT ... SELECT FROM read_csv: DuckDB's parallel reader, no staging, no second pass.
-    private StagedLoad.Result insertRows(CsvFile file, SourceTable table, int fileId,
+    private StagedLoad.Result insertRows(CsvFile file, CsvFile source, SourceTable table, int fileId,
                                          CompletableFuture<CsvFile.Hashed<ScanResult>> pass) throws SQLException {
         Rejects.dropDuckDbTables(connection, CsvSql.REJECTS);
-        String insert = CsvSql.insert(table, derived, fileId, CsvSql.readCsv(table, file.path(), file.gzip()), null);
+        String insert = CsvSql.insert(table, derived, fileId, CsvSql.readCsv(table, source.path(), source.gzip()),
+                null);
         try (DuckDBPreparedStatement statement = connection.prepareStatement(insert)
                 .unwrap(DuckDBPreparedStatement.class);
              ProgressTicker.Watch watch = ticker.watch(statement, file.name())) {
@@ -125,7 +165,7 @@ final class FileIngest {
                         + e.getMessage(), e);
             }
             connection.rollback();
-            return StagedLoad.run(connection, table, derived, fileId, file);
+            return StagedLoad.run(connection, table, derived, fileId, source);
         }
     }
 
