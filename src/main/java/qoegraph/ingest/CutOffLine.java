@@ -46,7 +46,7 @@ final class CutOffLine {
                                     String raw) throws SQLException {
         Path padded = null;
         try {
-            padded = Files.createTempFile("qoegraph-cutoff-", ".csv");
+            padded = Files.createTempFile("qoegraph-ingest-", ".csv");
             Files.writeString(padded, table.header() + "\n" + raw + ",\n", StandardCharsets.UTF_8);
             Rejects.dropDuckDbTables(connection, REPAIR_REJECTS);
             String source = CsvSql.readCsv(table, padded, false, REPAIR_REJECTS);
@@ -56,17 +56,7 @@ final class CutOffLine {
         } catch (IOException e) {
             throw new SQLException("cannot write a temporary file for the cut-off last line: " + e, e);
         } finally {
-            deleteQuietly(padded);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            if (file != null) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException ignored) {
-            // a leftover temporary file is harmless
+            TempFiles.deleteQuietly(padded);
         }
     }
 }

@@ -1,7 +1,5 @@
 package qoegraph.ingest;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -54,11 +52,11 @@ final class FileIngest {
                 return skipped(file, table, earlier.get(), started);
             }
         }
-        Path plainCopy = file.gzip() ? temporaryCopy(file) : null;
+        Path plainCopy = file.gzip() ? TempFiles.create(file.path(), "the decompressed content") : null;
         try {
             return run(file, table, plainCopy, started);
         } finally {
-            deleteQuietly(plainCopy);
+            TempFiles.deleteQuietly(plainCopy);
         }
     }
 
@@ -97,24 +95,6 @@ final class FileIngest {
             return CompletableFuture.completedFuture(file.scanAndHash(plainCopy));
         }
         return CompletableFuture.supplyAsync(file::scanAndHash, scans);
-    }
-
-    private static Path temporaryCopy(CsvFile file) {
-        try {
-            return Files.createTempFile("qoegraph-ingest-", ".csv");
-        } catch (IOException e) {
-            throw new IngestException(file.path(), "cannot create a temporary file to decompress into: " + e, e);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            if (file != null) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException ignored) {
-            // a leftover temporary file is harmless
-        }
     }
 
     /** Loads {@code source} (the file itself, or its decompressed copy) on behalf of {@code file}. */
