@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import qoegraph.model.SourceColumn;
+import qoegraph.model.SourceTable;
+import qoegraph.model.SourceTables;
 
 /**
  * The SQL text of a load: DuckDB's read_csv with every column declared (nothing sniffed) and bad lines kept
@@ -16,7 +19,7 @@ final class CsvSql {
     static final String REJECT_ERRORS = REJECTS + "_errors";
     static final String REJECT_SCANS = REJECTS + "_scans";
     static final String STAGE = "_ingest_stage";
-    static final String FILE_ID = "_file_id";
+    static final String FILE_ID = SourceTables.FILE_ID_COLUMN;
 
     private CsvSql() {
     }
@@ -30,7 +33,7 @@ final class CsvSql {
     /** read_csv keeping its rejects in the temporary tables {@code rejects}_errors and {@code rejects}_scans. */
     static String readCsv(SourceTable table, Path file, boolean gzip, String rejects) {
         String columns = table.columns().stream()
-                .map(c -> Sql.literal(c.name()) + ": " + Sql.literal(c.readType()))
+                .map(c -> Sql.literal(c.name()) + ": " + Sql.literal(readType(c)))
                 .collect(Collectors.joining(", ", "{", "}"));
         return "read_csv(" + Sql.literal(file.toAbsolutePath().toString())
                 + ", header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"'"
@@ -39,6 +42,11 @@ final class CsvSql {
                 + ", columns = " + columns
                 + ", store_rejects = true, rejects_table = " + Sql.literal(rejects + "_errors")
                 + ", rejects_scan = " + Sql.literal(rejects + "_scans") + ")";
+    }
+
+    /** The type DuckDB's CSV reader reads a column as: pgarray text stays VARCHAR until the insert. */
+    static String readType(SourceColumn column) {
+        return column.pgArray() ? "VARCHAR" : column.type();
     }
 
     /** INSERT of the rows of {@code source} (aliased src), optionally filtered by {@code where}. */

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.BitSet;
 import java.util.Optional;
 import java.util.Set;
+import qoegraph.model.SourceTable;
 
 /**
  * A file cut off inside its last line (no line end at EOF) may lack the trailing separator as well, as in

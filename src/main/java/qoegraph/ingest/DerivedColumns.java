@@ -2,6 +2,8 @@ package qoegraph.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
+import qoegraph.model.SourceTable;
+import qoegraph.model.SourceTables;
 
 /**
  * Columns computed once at ingest for the study tables, so queries need no joins for them:

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import org.duckdb.DuckDBPreparedStatement;
+import qoegraph.model.SourceTable;
 
 /**
  * Ingests one file in one transaction: its rows, its rejects, the derived-column updates it causes and its

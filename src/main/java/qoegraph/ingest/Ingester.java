@@ -16,6 +16,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.duckdb.DuckDBConnection;
+import qoegraph.model.SourceTable;
+import qoegraph.model.SourceTables;
 
 /**
  * Loads CSV files (plain or .csv.gz) into the DuckDB tables declared in sources.yml, through DuckDB's own CSV

@@ -7,6 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import qoegraph.model.SourceTable;
+import qoegraph.model.SourceTables;
+import qoegraph.model.SourceTablesException;
 
 /** Creates the declared tables and the bookkeeping tables, and checks that existing ones match. */
 final class Schema {

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.stream.Collectors;
+import qoegraph.model.SourceColumn;
+import qoegraph.model.SourceTable;
 
 /**
  * The slow path, taken only when the single INSERT of a table with pgarray columns fails because a value is

@@ -19,8 +19,9 @@ final class DatasetReader {
 
     private final Map<String, Map<String, String>> tables;
 
-    DatasetReader(Map<String, Map<String, String>> tables) {
-        this.tables = tables;
+    DatasetReader(SourceTables sources) {
+        this.tables = new LinkedHashMap<>();
+        sources.all().forEach(t -> tables.put(t.name(), t.columnTypes()));
     }
 
     /** The dataset, or null when the file has errors (all of them reported). */

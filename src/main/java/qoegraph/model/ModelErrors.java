@@ -11,6 +11,11 @@ final class ModelErrors {
         errors.add(key.isEmpty() ? file + ": " + message : file + ": " + key + ": " + message);
     }
 
+    /** A message that already names its file and key. */
+    void add(String located) {
+        errors.add(located);
+    }
+
     boolean isEmpty() {
         return errors.isEmpty();
     }

@@ -15,7 +15,8 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Loads the model directory: {@code sources.yml} (the ingested tables and their columns) and one file per
+ * Loads the model directory: {@code sources.yml} (the ingested tables and their columns, read by the same
+ * {@link SourceTablesLoader} as ingest uses) and one file per
  * dataset in {@code datasets/*.yml}. Every problem in every file is collected with its file and key, and
  * the load fails once with all of them, so a model author fixes a whole model in one round.
  */
@@ -33,9 +34,9 @@ public final class ModelLoader {
      */
     public static Model load(Path dir) {
         ModelErrors errors = new ModelErrors();
-        Object sources = parse(dir.resolve(SOURCES), SOURCES, errors);
-        Map<String, Map<String, String>> tables = SourceTables.read(sources, SOURCES, errors);
-        DatasetReader reader = new DatasetReader(tables);
+        SourceTablesLoader sources = new SourceTablesLoader(dir.resolve(SOURCES), SOURCES);
+        DatasetReader reader = new DatasetReader(sources.read());
+        sources.errors().forEach(errors::add);
         Map<String, Dataset> datasets = new LinkedHashMap<>();
         for (Path file : datasetFiles(dir.resolve(DATASETS), errors)) {
             String fileName = DATASETS + "/" + file.getFileName();

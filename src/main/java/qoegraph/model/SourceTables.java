@@ -1,44 +1,52 @@
 package qoegraph.model;
 
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Reads the table layouts of sources.yml: table name to column name to DuckDB type. */
-final class SourceTables {
+/**
+ * The table layouts of queries/model/sources.yml, checked on load: the one reader of that file, used by the
+ * model (column types of the datasets' tables) and by ingest (headers, formats). Files are matched to tables
+ * by their header line, which is unique per table.
+ */
+public record SourceTables(Map<String, SourceTable> tables) {
+
     /** Every ingested table carries the id of the file its rows came from. */
-    static final String FILE_ID_COLUMN = "_file_id";
+    public static final String FILE_ID_COLUMN = "_file_id";
 
-    private SourceTables() {
+    public SourceTables {
+        tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
     }
 
-    static Map<String, Map<String, String>> read(Object document, String file, ModelErrors errors) {
-        Map<String, Map<String, String>> tables = new LinkedHashMap<>();
-        if (!(document instanceof Map) || !(((Map<?, ?>) document).get("tables") instanceof Map)) {
-            errors.add(file, "tables", "missing the 'tables' mapping");
-            return tables;
-        }
-        Map<?, ?> declared = (Map<?, ?>) ((Map<?, ?>) document).get("tables");
-        declared.forEach((name, table) -> tables.put(String.valueOf(name), columns(name, table, file, errors)));
-        return tables;
+    /** Reads and validates sources.yml; every problem is reported at once in a {@link SourceTablesException}. */
+    public static SourceTables load(Path yml) {
+        return new SourceTablesLoader(yml, yml.toString()).load();
     }
 
-    private static Map<String, String> columns(Object name, Object table, String file, ModelErrors errors) {
-        Map<String, String> columns = new LinkedHashMap<>();
-        Object list = table instanceof Map ? ((Map<?, ?>) table).get("columns") : null;
-        if (!(list instanceof List)) {
-            errors.add(file, "tables." + name + ".columns", "expected a list of {name, type}");
-            return columns;
-        }
-        for (Object column : (List<?>) list) {
-            if (!(column instanceof Map) || ((Map<?, ?>) column).get("name") == null) {
-                errors.add(file, "tables." + name + ".columns", "expected {name, type}, got " + column);
-                continue;
-            }
-            Map<?, ?> c = (Map<?, ?>) column;
-            columns.put(String.valueOf(c.get("name")), String.valueOf(c.get("type")));
-        }
-        columns.put(FILE_ID_COLUMN, "INTEGER");
-        return columns;
+    public Collection<SourceTable> all() {
+        return tables.values();
+    }
+
+    public Optional<SourceTable> table(String name) {
+        return Optional.ofNullable(tables.get(name));
+    }
+
+    public Optional<SourceTable> byHeader(String header) {
+        return tables.values().stream().filter(t -> t.header().equals(header)).findFirst();
+    }
+
+    /**
+     * The table whose header is nearest to {@code header}, for error messages: same number of fields first
+     * (a data line in place of the header still points to its table), then fewest edits.
+     */
+    public Optional<SourceTable> closest(String header) {
+        int fields = header.split(",", -1).length;
+        return tables.values().stream()
+                .min(Comparator.comparingInt((SourceTable t) -> Math.abs(t.header().split(",", -1).length - fields))
+                        .thenComparingInt(t -> Names.distance(t.header(), header)));
     }
 }

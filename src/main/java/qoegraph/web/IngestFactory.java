@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import qoegraph.catalog.CatalogReader;
 import qoegraph.ingest.Ingester;
-import qoegraph.ingest.SourceTables;
+import qoegraph.model.SourceTables;
 
 /** The ingester over the process's database (table layouts from queries/model/sources.yml) and its catalog. */
 @Factory

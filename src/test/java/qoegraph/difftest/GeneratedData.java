@@ -19,7 +19,7 @@ import qoegraph.generate.SessionsGenerator;
 import qoegraph.generate.study.StudyGenerator;
 import qoegraph.ingest.IngestReport;
 import qoegraph.ingest.Ingester;
-import qoegraph.ingest.SourceTables;
+import qoegraph.model.SourceTables;
 import qoegraph.model.Model;
 import qoegraph.model.ModelLoader;
 import qoegraph.plan.Planner;

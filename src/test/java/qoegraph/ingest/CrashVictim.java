@@ -3,6 +3,7 @@ package qoegraph.ingest;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import qoegraph.model.SourceTables;
 
 /** Run in a child JVM by {@link AtomicityTest}: ingests one file, printing progress, until it is killed. */
 public final class CrashVictim {

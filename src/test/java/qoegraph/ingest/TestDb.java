@@ -13,6 +13,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
+import qoegraph.model.SourceTable;
+import qoegraph.model.SourceTables;
 
 /** A real DuckDB file database in a temporary directory, with the project's sources.yml and an Ingester. */
 final class TestDb implements AutoCloseable {

@@ -15,11 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 class ModelLoaderTest {
     private static final String SOURCES = "tables:\n"
             + "  sessions:\n"
+            + "    header: \"stream,p2p,cdn\"\n"
             + "    columns:\n"
             + "      - {name: stream, type: INTEGER}\n"
             + "      - {name: p2p, type: DOUBLE}\n"
             + "      - {name: cdn, type: DOUBLE}\n"
             + "  devices:\n"
+            + "    header: \"id,os\"\n"
             + "    columns:\n"
             + "      - {name: id, type: INTEGER}\n"
             + "      - {name: os, type: VARCHAR}\n";
@@ -139,6 +141,20 @@ class ModelLoaderTest {
                         + " one of [bytes, packets, seconds, share, count, degrees, none]",
                 "datasets/sessions.yml: metrics.share.denominator: unknown metric 'totl'"), e.errors());
         assertTrue(e.getMessage().startsWith("model has 12 error(s):"));
+    }
+
+    @Test
+    void sourcesYmlIsCheckedByTheSameReaderAsIngestUses() throws IOException {
+        write("sources.yml", SOURCES + "  broken:\n"
+                + "    header: \"a,b\"\n"
+                + "    columns:\n"
+                + "      - {name: a, type: INT4}\n");
+        write("datasets/s.yml", "description: s\ntable: sessions\n"
+                + "dimensions:\n  stream: {column: stream, description: d}\n");
+        ModelException e = assertThrows(ModelException.class, () -> ModelLoader.load(dir));
+        assertEquals(List.of(
+                "sources.yml: tables.broken.columns[0].type: unknown type 'INT4'",
+                "sources.yml: tables.broken.header: has 2 fields but 1 columns are declared"), e.errors());
     }
 
     @Test

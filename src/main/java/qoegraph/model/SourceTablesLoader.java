@@ -1,4 +1,4 @@
-package qoegraph.ingest;
+package qoegraph.model;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -27,15 +27,39 @@ final class SourceTablesLoader {
     private static final Set<String> TABLE_KEYS = Set.of("description", "header", "files", "columns");
     private static final Set<String> COLUMN_KEYS = Set.of("name", "type", "format", "description");
 
+    private static final Object PARSE_FAILED = new Object();
+
     private final Path file;
+    private final String fileName;
     private final List<String> errors = new ArrayList<>();
 
-    SourceTablesLoader(Path file) {
+    /** @param fileName how errors name the file */
+    SourceTablesLoader(Path file, String fileName) {
         this.file = file;
+        this.fileName = fileName;
     }
 
+    /** The valid layouts, or a {@link SourceTablesException} with every problem. */
     SourceTables load() {
-        Map<?, ?> root = map(parse(), "(top level)");
+        SourceTables tables = read();
+        if (!errors.isEmpty()) {
+            throw new SourceTablesException(errors);
+        }
+        return tables;
+    }
+
+    /** Every problem found by {@link #read} (each starting with the file name). */
+    List<String> errors() {
+        return List.copyOf(errors);
+    }
+
+    /** The tables that could be read (none when the file is unreadable), problems noted in {@link #errors}. */
+    SourceTables read() {
+        Object document = parse();
+        if (document == PARSE_FAILED) {
+            return new SourceTables(Map.of());
+        }
+        Map<?, ?> root = map(document, "(top level)");
         Map<?, ?> declared = root == null ? null : map(root.get("tables"), "tables");
         Map<String, SourceTable> tables = new LinkedHashMap<>();
         if (declared != null) {
@@ -47,21 +71,20 @@ final class SourceTablesLoader {
             });
         }
         checkUniqueHeaders(tables);
-        if (!errors.isEmpty()) {
-            throw new SourceTablesException(errors);
-        }
         return new SourceTables(tables);
     }
 
     private Object parse() {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+            return new Yaml(new SafeConstructor(options)).load(reader);
         } catch (IOException e) {
-            errors.add(file + ": cannot read: " + e);
+            errors.add(fileName + ": cannot read: " + e);
         } catch (YAMLException e) {
-            errors.add(file + ": not valid YAML: " + e.getMessage());
+            errors.add(fileName + ": not valid YAML: " + e.getMessage().replace('\n', ' '));
         }
-        throw new SourceTablesException(errors);
+        return PARSE_FAILED;
     }
 
     private SourceTable table(String name, Object node) {
@@ -191,6 +214,6 @@ final class SourceTablesLoader {
     }
 
     private void error(String key, String message) {
-        errors.add(file + ": " + key + ": " + message);
+        errors.add(fileName + ": " + key + ": " + message);
     }
 }

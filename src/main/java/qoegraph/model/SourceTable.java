@@ -1,6 +1,8 @@
-package qoegraph.ingest;
+package qoegraph.model;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,5 +24,13 @@ public record SourceTable(String name, String description, String header, List<S
 
     public boolean hasPgArrays() {
         return columns.stream().anyMatch(SourceColumn::pgArray);
+    }
+
+    /** Column name to DuckDB type, in file order, plus the {@link SourceTables#FILE_ID_COLUMN} ingest adds. */
+    public Map<String, String> columnTypes() {
+        Map<String, String> types = new LinkedHashMap<>();
+        columns.forEach(c -> types.put(c.name(), c.type()));
+        types.put(SourceTables.FILE_ID_COLUMN, "INTEGER");
+        return types;
     }
 }

@@ -1,4 +1,4 @@
-package qoegraph.ingest;
+package qoegraph.model;
 
 import java.util.List;
 
@@ -7,7 +7,7 @@ public final class SourceTablesException extends RuntimeException {
 
     private final List<String> errors;
 
-    SourceTablesException(List<String> errors) {
+    public SourceTablesException(List<String> errors) {
         super(errors.size() + " error(s) in source table layouts:\n  " + String.join("\n  ", errors));
         this.errors = List.copyOf(errors);
     }

@@ -1,4 +1,4 @@
-package qoegraph.ingest;
+package qoegraph.model;
 
 import java.util.Objects;
 
@@ -18,10 +18,5 @@ public record SourceColumn(String name, String type, String format) {
 
     public boolean pgArray() {
         return PGARRAY.equals(format);
-    }
-
-    /** The type DuckDB's CSV reader reads the column as: pgarray text stays VARCHAR until the insert. */
-    String readType() {
-        return pgArray() ? "VARCHAR" : type;
     }
 }

@@ -1,4 +1,4 @@
-package qoegraph.ingest;
+package qoegraph.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,19 +13,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SourceTablesTest {
 
+    private static final SourceTables SOURCES = SourceTables.load(Path.of("queries/model/sources.yml"));
+
     @TempDir
     Path dir;
 
     @Test
     void projectLayoutsLoad() {
-        SourceTables tables = TestDb.SOURCES;
+        SourceTables tables = SOURCES;
 
         assertEquals(List.of("sessions", "users", "devices", "user_devices", "deviceapptraffic", "dnsreqs",
                 "httpreqs", "locations"), tables.all().stream().map(SourceTable::name).toList());
         SourceTable dns = tables.table("dnsreqs").orElseThrow();
         assertEquals(22, dns.columns().size());
         assertTrue(dns.column("ans_ttl").orElseThrow().pgArray());
-        assertEquals("VARCHAR", dns.column("ans_ttl").orElseThrow().readType());
+        assertEquals("INTEGER[]", dns.column("ans_ttl").orElseThrow().type());
         assertEquals("sessions", tables.byHeader("#stream,isp,browser,connected,p2p,cdn").orElseThrow().name());
     }
 
@@ -79,7 +81,7 @@ class SourceTablesTest {
 
     @Test
     void closestHeaderPrefersTheSameNumberOfFields() {
-        assertEquals("sessions", TestDb.SOURCES.closest("1,Fro,Iron,true,1,1").orElseThrow().name());
-        assertEquals("user_devices", TestDb.SOURCES.closest("user,device").orElseThrow().name());
+        assertEquals("sessions", SOURCES.closest("1,Fro,Iron,true,1,1").orElseThrow().name());
+        assertEquals("user_devices", SOURCES.closest("user,device").orElseThrow().name());
     }
 }
