@@ -110,9 +110,13 @@ record CsvFile(Path path, long bytes) {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    /** One pass that both hashes and scans the decompressed content. */
-    Hashed<ScanResult> scanAndHash() {
-        return scanAndHash(null);
+    /**
+     * One pass that both hashes and scans the decompressed content.
+     *
+     * @param nullable by field position, whether a NULL there leaves the record complete
+     */
+    Hashed<ScanResult> scanAndHash(boolean[] nullable) {
+        return scanAndHash(null, nullable);
     }
 
     /**
@@ -120,12 +124,12 @@ record CsvFile(Path path, long bytes) {
      * all its threads, while it decompresses gzip on one, so a gzip file is read once here and then loaded
      * from the copy.
      */
-    Hashed<ScanResult> scanAndHash(Path copy) {
+    Hashed<ScanResult> scanAndHash(Path copy, boolean[] nullable) {
         MessageDigest digest = sha256Digest();
         try (OutputStream out = copy == null ? OutputStream.nullOutputStream()
                 : new BufferedOutputStream(Files.newOutputStream(copy), BUFFER);
              InputStream in = new DigestInputStream(new CopyingInputStream(open(), out), digest)) {
-            ScanResult scan = CsvScanner.scan(in);
+            ScanResult scan = CsvScanner.scan(in, nullable);
             return new Hashed<>(HexFormat.of().formatHex(digest.digest()), scan);
         } catch (IOException e) {
             throw failure(e);

@@ -12,8 +12,9 @@ import java.util.function.LongPredicate;
 /**
  * Counts a CSV file's records in Java, independently of DuckDB, with the same quoting rules as DuckDB's
  * strict reader (RFC 4180: a quote opens a field only at its start, {@code ""} inside quotes is a quote).
- * It also notes blank lines (DuckDB skips them silently), records with a missing value, multi-line records
- * and stray carriage returns. One pass, no allocation per record; the byte loop is the hot path.
+ * It also notes blank lines (DuckDB skips them silently), records with a missing value (an empty unquoted
+ * field, i.e. NULL, in a column not declared {@code nullable}, or too few fields), multi-line records and
+ * stray carriage returns. One pass, no allocation per record; the byte loop is the hot path.
  */
 final class CsvScanner {
 
@@ -32,7 +33,10 @@ final class CsvScanner {
         SPECIAL['\r'] = true;
     }
 
+    private static final boolean[] NONE_NULLABLE = new boolean[0];
+
     private final LongPredicate capture;
+    private final boolean[] nullable;
     private final ByteArrayOutputStream header = new ByteArrayOutputStream();
     private final BitSet blank = new BitSet();
     private final BitSet incomplete = new BitSet();
@@ -44,7 +48,7 @@ final class CsvScanner {
     private int expectedFields;
     private int state = FIELD_START;
     private int fields;
-    private boolean hasEmpty;
+    private boolean missingValue;
     private boolean pendingCr;
     private boolean capturing;
     private int captureFrom;
@@ -56,17 +60,24 @@ final class CsvScanner {
     private int lastFields;
     private long loneCrLine;
 
-    private CsvScanner(LongPredicate capture) {
+    private CsvScanner(LongPredicate capture, boolean[] nullable) {
         this.capture = capture;
+        this.nullable = nullable;
     }
 
+    /** Scans with every column required: any NULL makes a record incomplete. */
     static ScanResult scan(InputStream in) throws IOException {
-        return new CsvScanner(null).run(in);
+        return scan(in, NONE_NULLABLE);
+    }
+
+    /** Scans; {@code nullable[i]} says field i may be NULL without making its record incomplete. */
+    static ScanResult scan(InputStream in, boolean[] nullable) throws IOException {
+        return new CsvScanner(null, nullable).run(in);
     }
 
     /** Scans and keeps the raw text of the records whose DuckDB line satisfies {@code capture}. */
     static ScanResult scanCapturing(InputStream in, LongPredicate capture) throws IOException {
-        return new CsvScanner(capture).run(in);
+        return new CsvScanner(capture, NONE_NULLABLE).run(in);
     }
 
     private ScanResult run(InputStream in) throws IOException {
@@ -168,10 +179,17 @@ final class CsvScanner {
             return s;
         }
         if (s == FIELD_START) {
-            hasEmpty = true;
+            nullField();
         }
         fields++;
         return FIELD_START;
+    }
+
+    // An empty unquoted field is NULL: a missing value unless its column is nullable.
+    private void nullField() {
+        if (fields >= nullable.length || !nullable[fields]) {
+            missingValue = true;
+        }
     }
 
     // DuckDB reads a CR that does not start a CRLF unreliably (fails or drops it), so it is only noted here.
@@ -194,7 +212,7 @@ final class CsvScanner {
     private void startRecord(int offset) {
         recordStartPhysical = physicalLine;
         fields = 0;
-        hasEmpty = false;
+        missingValue = false;
         capturing = capture != null && capture.test(duckLine);
         captureFrom = offset;
         if (capturing) {
@@ -208,10 +226,10 @@ final class CsvScanner {
             blank.set(toIndex(duckLine));
         } else {
             if (state == FIELD_START) {
-                hasEmpty = true;
+                nullField();
             }
             fields++;
-            if (hasEmpty || fields < expectedFields) {
+            if (missingValue || fields < expectedFields) {
                 incomplete.set(toIndex(duckLine));
             }
         }

@@ -62,7 +62,7 @@ final class FileIngest {
     }
 
     private IngestResult run(CsvFile file, SourceTable table, Path plainCopy, long started) throws SQLException {
-        CompletableFuture<CsvFile.Hashed<ScanResult>> pass = javaPass(file, plainCopy);
+        CompletableFuture<CsvFile.Hashed<ScanResult>> pass = javaPass(file, plainCopy, nullableFields(table));
         if (pass.isDone()) {
             Optional<Bookkeeping.Earlier> earlier = Bookkeeping.bySha256(connection, await(pass).sha256());
             if (earlier.isPresent()) {
@@ -91,11 +91,22 @@ final class FileIngest {
     // into a plain copy, which DuckDB then parses with all its threads (it decompresses gzip on one), so
     // the pass is done before loading. For a plain file it runs while DuckDB loads; the same content
     // under a new name is then found after the load and rolled back.
-    private CompletableFuture<CsvFile.Hashed<ScanResult>> javaPass(CsvFile file, Path plainCopy) {
+    private CompletableFuture<CsvFile.Hashed<ScanResult>> javaPass(CsvFile file, Path plainCopy,
+                                                                    boolean[] nullable) {
         if (plainCopy != null) {
-            return CompletableFuture.completedFuture(file.scanAndHash(plainCopy));
+            return CompletableFuture.completedFuture(file.scanAndHash(plainCopy, nullable));
         }
-        return CompletableFuture.supplyAsync(file::scanAndHash, scans);
+        return CompletableFuture.supplyAsync(() -> file.scanAndHash(nullable), scans);
+    }
+
+    // "Incomplete" means a value that should be there is missing: NULL is one only in a column that is
+    // not declared nullable (the file's fields are the table's columns, in order).
+    private static boolean[] nullableFields(SourceTable table) {
+        boolean[] nullable = new boolean[table.columns().size()];
+        for (int i = 0; i < nullable.length; i++) {
+            nullable[i] = table.columns().get(i).nullable();
+        }
+        return nullable;
     }
 
     /** Loads {@code source} (the file itself, or its decompressed copy) on behalf of {@code file}. */

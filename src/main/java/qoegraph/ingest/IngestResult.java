@@ -5,7 +5,8 @@ import java.time.Duration;
 
 /**
  * What happened to one file. For an ingested file {@code linesRead = loaded + rejected} always holds;
- * {@code incomplete} counts loaded rows with a missing value (stored as NULL). A skipped duplicate reports
+ * {@code incomplete} counts loaded rows with a missing value: a NULL in a column not declared
+ * {@code nullable} in sources.yml, or a cut-off last line padded with NULL. A skipped duplicate reports
  * zero counts: nothing was read or loaded this time.
  *
  * @param status {@link #INGESTED} or {@link #SKIPPED_DUPLICATE}

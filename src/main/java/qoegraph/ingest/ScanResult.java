@@ -10,7 +10,8 @@ import java.util.Map;
  * @param header         the first line, without BOM and line end
  * @param records        data records after the header, blank lines included: the "lines read"
  * @param blankLines     records with no bytes at all, which DuckDB skips without a reject
- * @param incomplete     records with an empty unquoted field or fewer fields than the header
+ * @param incomplete     records with an empty unquoted field (NULL) in a column not declared nullable, or
+ *                       with fewer fields than the header
  * @param lastLine       DuckDB line of the last record (0 if none)
  * @param lastFields     field count of the last record
  * @param endsWithNewline whether the last record is terminated by a line end

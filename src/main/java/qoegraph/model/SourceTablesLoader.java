@@ -25,7 +25,7 @@ final class SourceTablesLoader {
             "(BOOLEAN|TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|REAL|DOUBLE"
                     + "|DECIMAL\\(\\d+, ?\\d+\\)|VARCHAR|DATE|TIME|TIMESTAMP|TIMESTAMPTZ|INTERVAL|UUID|BLOB)(\\[\\])?");
     private static final Set<String> TABLE_KEYS = Set.of("description", "header", "files", "columns");
-    private static final Set<String> COLUMN_KEYS = Set.of("name", "type", "format", "description");
+    private static final Set<String> COLUMN_KEYS = Set.of("name", "type", "format", "nullable", "description");
 
     private static final Object PARSE_FAILED = new Object();
 
@@ -141,13 +141,14 @@ final class SourceTablesLoader {
         if (type != null && !TYPE.matcher(type).matches()) {
             error(key + ".type", "unknown type '" + type + "'");
         }
+        boolean nullable = bool(map.get("nullable"), key + ".nullable");
         if (format != null && !SourceColumn.PGARRAY.equals(format)) {
             error(key + ".format", "unknown format '" + format + "' (known: pgarray)");
         }
         if (SourceColumn.PGARRAY.equals(format) && type != null && !type.endsWith("[]")) {
             error(key + ".format", "pgarray needs a list type such as VARCHAR[], not " + type);
         }
-        return name == null || type == null ? null : new SourceColumn(name, type, format);
+        return name == null || type == null ? null : new SourceColumn(name, type, format, nullable);
     }
 
     // The header names the columns in file order; a leading '#' (as in "#stream") is not part of the name.
@@ -200,6 +201,14 @@ final class SourceTablesLoader {
             error(key, node == null ? "missing" : "must be a non-empty string");
         }
         return null;
+    }
+
+    private boolean bool(Object node, String key) {
+        if (node == null || node instanceof Boolean) {
+            return Boolean.TRUE.equals(node);
+        }
+        error(key, "must be true or false");
+        return false;
     }
 
     private List<String> strings(Object node, String key) {

@@ -58,6 +58,17 @@ class CsvScannerTest {
     }
 
     @Test
+    void aNullInANullableFieldLeavesTheRecordCompleteButAShortRecordNever() throws IOException {
+        String text = "a,b,c\n1,,3\n,2,3\n1,2,\n1,\"\",\n1,2\n";
+        boolean[] nullable = {false, true, true};
+        for (int chunk = 1; chunk <= text.length(); chunk++) {
+            ScanResult scan = CsvScanner.scan(new ChunkedInput(text.getBytes(StandardCharsets.UTF_8), chunk), nullable);
+
+            assertEquals(bits(3, 6), scan.incomplete(), "NULL in required a on line 3, short line 6; chunk " + chunk);
+        }
+    }
+
+    @Test
     void crlfIsOneLineEndAndALoneCrIsNoted() {
         ScanResult crlf = scan("\uFEFFh1,h2\r\n1,2\r\n\r\n3,\r\n");
         assertEquals("h1,h2", crlf.header());
