@@ -2,6 +2,8 @@ package qoegraph.plan;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Optional;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,14 +19,20 @@ import qoegraph.query.Filter;
 import qoegraph.query.Query;
 
 /**
- * Decides how to answer a validated query. Today every query reads its dataset's table, joined only to
- * the tables its fields use; a rollup matcher will choose an aggregate table here when one can serve.
+ * Decides how to answer a validated query: from the smallest built rollup that {@link RollupMatcher} finds
+ * able to answer it exactly, else from its dataset's table, joined only to the tables its fields use.
  */
 public final class Planner {
     private final Model model;
+    private final RollupCatalog rollups;
 
     public Planner(Model model) {
+        this(model, RollupCatalog.NONE);
+    }
+
+    public Planner(Model model, RollupCatalog rollups) {
         this.model = model;
+        this.rollups = rollups;
     }
 
     /**
@@ -32,14 +40,21 @@ public final class Planner {
      * @throws IllegalArgumentException when the query names something the model does not have
      */
     public Plan plan(Query query) {
-        Dataset dataset = model.dataset(query.dataset())
+        Dataset base = model.dataset(query.dataset())
                 .orElseThrow(() -> new IllegalArgumentException("unknown dataset " + query.dataset()));
+        QueryShape shape = QueryShape.of(query, base, timeZone(base, query));
+        Optional<RollupCatalog.Built> rollup = rollups.built(base.name()).stream()
+                .filter(b -> RollupMatcher.canServe(shape, b.rollup()))
+                .min(Comparator.comparingLong(RollupCatalog.Built::rows));
+        Dataset dataset = rollup.map(b -> RollupView.dataset(base, b.rollup())).orElse(base);
+        Source source = rollup.<Source>map(b -> new Source.Rollup(b.rollup().name(), b.rollup().table(),
+                RollupView.countMetrics(base, b.rollup()))).orElseGet(() -> new Source.Table(base.table()));
         List<PlannedDimension> dimensions = query.dimensions().stream()
                 .map(s -> new PlannedDimension(s, dimension(dataset, s.name()))).toList();
         List<PlannedMetric> metrics = query.metrics().stream()
                 .map(s -> new PlannedMetric(s, metric(dataset, s.name()))).toList();
         TimeZoneChoice zone = timeZone(dataset, query);
-        Plan draft = new Plan(query, dataset, new Source.Table(dataset.table()), List.of(), dimensions, metrics, zone);
+        Plan draft = new Plan(query, dataset, source, List.of(), dimensions, metrics, zone);
         return new Plan(query, dataset, draft.source(), JoinOrder.closure(dataset, joinsUsed(draft)), dimensions,
                 metrics, zone);
     }

@@ -1,21 +1,47 @@
 package qoegraph.plan;
 
 /**
- * Where a plan reads its rows. Only base tables for now; a rollup source (an aggregate table that a
- * {@code RollupMatcher} found able to answer the query) is the next kind.
+ * Where a plan reads its rows: the dataset's base table, or a rollup (an aggregate table that
+ * {@link RollupMatcher} found able to answer the query exactly).
  */
-public sealed interface Source permits Source.Table {
-    /** What served the query, for the response's extensions: {@code "table"} or later {@code "rollup"}. */
+public sealed interface Source permits Source.Table, Source.Rollup {
+    /** What served the query, for the response's extensions: {@code "table"} or {@code "rollup"}. */
     String kind();
 
     /** The table or rollup name. */
     String name();
+
+    /** The relation the SQL reads. */
+    default String relation() {
+        return name();
+    }
 
     /** The dataset's own table, aggregated in the query. */
     record Table(String name) implements Source {
         @Override
         public String kind() {
             return "table";
+        }
+    }
+
+    /**
+     * A rollup's table, re-aggregated in the query.
+     *
+     * @param countMetrics metrics that are counts: their re-aggregated sum is 0, not null, over no rows
+     */
+    record Rollup(String name, String table, java.util.Set<String> countMetrics) implements Source {
+        public Rollup {
+            countMetrics = java.util.Set.copyOf(countMetrics);
+        }
+
+        @Override
+        public String kind() {
+            return "rollup";
+        }
+
+        @Override
+        public String relation() {
+            return table;
         }
     }
 }

@@ -1,6 +1,8 @@
 package qoegraph.sql;
 
+import java.util.Set;
 import qoegraph.model.Dataset;
+import qoegraph.model.FieldType;
 import qoegraph.model.Metric;
 import qoegraph.plan.PlannedMetric;
 
@@ -9,11 +11,18 @@ final class MetricWriter {
     private final DuckDbDialect dialect;
     private final ExprWriter exprs;
     private final Dataset dataset;
+    /** Counts re-aggregated from a rollup as sums: 0, not null, over no rows, as the count itself. */
+    private final Set<String> summedCounts;
 
     MetricWriter(DuckDbDialect dialect, ExprWriter exprs, Dataset dataset) {
+        this(dialect, exprs, dataset, Set.of());
+    }
+
+    MetricWriter(DuckDbDialect dialect, ExprWriter exprs, Dataset dataset, Set<String> summedCounts) {
         this.dialect = dialect;
         this.exprs = exprs;
         this.dataset = dataset;
+        this.summedCounts = summedCounts;
     }
 
     SqlFragment write(PlannedMetric planned) {
@@ -29,6 +38,9 @@ final class MetricWriter {
             case COUNT_DISTINCT:
                 return call("count(DISTINCT ", metric);
             case SUM:
+                if (summedCounts.contains(metric.name())) {
+                    return new SqlBuilder().append("coalesce(").append(call("sum(", metric)).append(", 0)").build();
+                }
                 return call("sum(", metric);
             case AVG:
                 return call("avg(", metric);
@@ -39,12 +51,20 @@ final class MetricWriter {
             case STDDEV:
                 return call("stddev_samp(", metric);
             case QUANTILE:
-                return dialect.quantile(exprs.write(metric.sql()), q);
+                return quantile(metric, q);
             case RATIO:
                 return ratio(metric);
             default:
                 throw new IllegalStateException("no SQL for " + metric.aggregation());
         }
+    }
+
+    // quantile_cont interpolates in its input's type: over an exact DECIMAL it would cut the result to the
+    // column's scale (8399.999999 for 8400), so a Float metric takes its quantile over doubles (no sum involved,
+    // so still the same on every run).
+    private SqlFragment quantile(Metric metric, Double q) {
+        SqlFragment expr = exprs.write(metric.sql());
+        return dialect.quantile(metric.type() == FieldType.FLOAT ? dialect.asDouble(expr) : expr, q);
     }
 
     private SqlFragment call(String open, Metric metric) {

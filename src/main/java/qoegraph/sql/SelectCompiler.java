@@ -9,6 +9,7 @@ import qoegraph.model.Join;
 import qoegraph.plan.Plan;
 import qoegraph.plan.PlannedDimension;
 import qoegraph.plan.PlannedMetric;
+import qoegraph.plan.Source;
 import qoegraph.query.OrderBy;
 import qoegraph.query.Top;
 import qoegraph.query.Window;
@@ -60,9 +61,10 @@ public final class SelectCompiler {
             this.plan = plan;
             this.dims = plan.dimensions();
             this.metrics = plan.metrics();
-            ExprWriter exprs = new ExprWriter(dialect, plan.source().name());
+            ExprWriter exprs = new ExprWriter(dialect, plan.source().relation());
             this.dimensionWriter = new DimensionWriter(dialect, exprs, plan.timeZone());
-            this.metricWriter = new MetricWriter(dialect, exprs, plan.dataset());
+            this.metricWriter = new MetricWriter(dialect, exprs, plan.dataset(),
+                    plan.source() instanceof Source.Rollup r ? r.countMetrics() : Set.of());
             this.top = plan.query().top();
         }
 
@@ -138,8 +140,8 @@ public final class SelectCompiler {
         }
 
         private SqlFragment from() {
-            SqlBuilder sql = new SqlBuilder().append(dialect.quote(plan.source().name()));
-            ExprWriter exprs = new ExprWriter(dialect, plan.source().name());
+            SqlBuilder sql = new SqlBuilder().append(dialect.quote(plan.source().relation()));
+            ExprWriter exprs = new ExprWriter(dialect, plan.source().relation());
             for (Join join : plan.joins()) {
                 sql.append(" LEFT JOIN ").append(dialect.quote(join.table())).append(" AS ")
                         .append(dialect.quote(join.name())).append(" ON ").append(exprs.write(join.on()));

@@ -1,0 +1,33 @@
+-- Rollup file. Header lines "-- key: value" (the other comment lines are prose):
+--   rollup:     the rollup's name (named in extensions and catalog); the table is _rollup_<name>
+--   dataset:    the dataset it aggregates (queries/model/datasets/<dataset>.yml)
+--   dimensions: dimension names, comma-separated; a time dimension as name:hour (minute hour day week
+--               month quarter year): its column holds date_trunc(<unit>, time) in UTC
+--   metrics:    metric names it serves, comma-separated (a ratio brings its parts); only metrics that
+--               partial aggregates rebuild: count, count_if, sum, min, max, avg, ratios of those
+-- The SELECT after the header builds the table. It returns exactly one column per dimension (named as
+-- the dimension) and per metric: count / count_if / sum / min / max -> <metric> (that aggregate over the
+-- group); avg -> <metric>__sum and <metric>__count (sum and count of the non-null values); ratio -> none.
+-- Start-up DESCRIBEs the SELECT and fails, naming this file and line, on a missing, extra or ill-typed
+-- column; each build checks that time columns are truncated as declared.
+--
+-- rollup: trafficHourly
+-- dataset: traffic
+-- dimensions: ts:hour, deviceId, devtype, os, shared, userId, country, dstPort, service, location
+-- metrics: count, bytesIn, bytesOut, bytes, packetsIn, packetsOut, packets
+SELECT date_trunc('hour', t.ts) AS ts,
+       t.devid AS deviceId, d.devtype AS devtype, d.os AS os, d.shared AS shared,
+       t.user_id AS userId, u.country AS country,
+       t.dstport AS dstPort, t.service AS service, s.name AS location,
+       count(*) AS count,
+       sum(t.bytes_in) AS bytesIn,
+       sum(t.bytes_out) AS bytesOut,
+       sum(t.bytes_in + t.bytes_out) AS bytes,
+       sum(t.packets_in) AS packetsIn,
+       sum(t.packets_out) AS packetsOut,
+       sum(t.packets_in + t.packets_out) AS packets
+FROM deviceapptraffic t
+LEFT JOIN devices d ON d.id = t.devid
+LEFT JOIN users u ON u.id = t.user_id
+LEFT JOIN locations s ON s.id = t.location_id
+GROUP BY ALL

@@ -1,0 +1,147 @@
+package qoegraph.rollup;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import qoegraph.plan.Rollup;
+import qoegraph.plan.RollupCatalog;
+import qoegraph.query.Granularity;
+
+/**
+ * The rollups of {@code queries/rollups/}: builds them and tells the planner which are built.
+ *
+ * <p>A build never shows a half-built table: the SELECT runs into {@code _rollup_<name>__new}, the time
+ * columns are checked to be truncated as declared, then one transaction drops the old table and renames
+ * the new one. A query reads the old table or the new one (DuckDB's MVCC); a rollup is offered to the
+ * planner only once built. Between an ingest's commit and the rebuild that follows it, queries that a rollup
+ * serves still see the data of the previous build.
+ */
+public final class Rollups implements RollupCatalog {
+    private final List<RollupDefinition> definitions;
+    private final Map<String, RollupStatus> built = new ConcurrentHashMap<>();
+    private final Consumer<String> log;
+
+    public Rollups(List<RollupDefinition> definitions, Consumer<String> log) {
+        this.definitions = List.copyOf(definitions);
+        this.log = log;
+    }
+
+    public List<RollupDefinition> definitions() {
+        return definitions;
+    }
+
+    @Override
+    public List<Built> built(String dataset) {
+        List<Built> out = new ArrayList<>();
+        for (RollupDefinition d : definitions) {
+            RollupStatus s = built.get(d.rollup().name());
+            if (s != null && d.rollup().dataset().equals(dataset)) {
+                out.add(new Built(d.rollup(), s.rows()));
+            }
+        }
+        return out;
+    }
+
+    /** Every rollup, built or not, in file order. */
+    public List<RollupStatus> statuses() {
+        return definitions.stream().map(d -> built.getOrDefault(d.rollup().name(),
+                new RollupStatus(d.rollup(), null, 0, null, 0))).toList();
+    }
+
+    /** Builds every rollup, one after the other; returns their statuses. */
+    public synchronized List<RollupStatus> refresh(Connection connection) throws SQLException {
+        List<RollupStatus> out = new ArrayList<>();
+        for (RollupDefinition d : definitions) {
+            out.add(build(connection, d));
+        }
+        return out;
+    }
+
+    private RollupStatus build(Connection connection, RollupDefinition d) throws SQLException {
+        long started = System.nanoTime();
+        Rollup r = d.rollup();
+        String table = quote(r.table());
+        String fresh = quote(r.table() + "__new");
+        boolean autoCommit = connection.getAutoCommit();
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE OR REPLACE TABLE " + fresh + " AS " + d.sql());
+            for (Map.Entry<String, Granularity> dim : r.dimensions().entrySet()) {
+                if (dim.getValue() != null) {
+                    checkTruncated(s, d, fresh, dim.getKey(), dim.getValue());
+                }
+            }
+            connection.setAutoCommit(false);
+            try {
+                s.execute("DROP TABLE IF EXISTS " + table);
+                s.execute("ALTER TABLE " + fresh + " RENAME TO " + table);
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        RollupStatus status = status(connection, r, Instant.now(), millis);
+        built.put(r.name(), status);
+        log.accept("rollup " + r.name() + ": " + status.rows() + " rows in " + millis + " ms");
+        return status;
+    }
+
+    private static void checkTruncated(Statement s, RollupDefinition d, String table, String column, Granularity g)
+            throws SQLException {
+        String c = quote(column);
+        String unit = g.name().toLowerCase(java.util.Locale.ROOT);
+        try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table + " WHERE " + c + " <> date_trunc('" + unit
+                + "', " + c + ")")) {
+            rs.next();
+            if (rs.getLong(1) > 0) {
+                s.execute("DROP TABLE " + table);
+                throw new RollupException(List.of(d.file() + ":" + d.sqlLine() + ": column '" + column
+                        + "' is declared " + unit + " but " + rs.getLong(1) + " rows are not truncated to the " + unit
+                        + " (use date_trunc('" + unit + "', ...) in UTC)"));
+            }
+        }
+    }
+
+    private static RollupStatus status(Connection connection, Rollup r, Instant builtAt, long millis) throws SQLException {
+        long rows;
+        Long bytes = null;
+        try (Statement s = connection.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + quote(r.table()))) {
+                rs.next();
+                rows = rs.getLong(1);
+            }
+            try (ResultSet rs = s.executeQuery("SELECT estimated_size FROM duckdb_tables() WHERE schema_name = 'main'"
+                    + " AND table_name = '" + r.table().replace("'", "''") + "'")) {
+                if (rs.next()) {
+                    bytes = rs.getLong(1);
+                }
+            } catch (SQLException e) {
+                bytes = null;
+            }
+        }
+        return new RollupStatus(r, builtAt, rows, bytes, millis);
+    }
+
+    private static boolean exists(Connection connection, String table) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' AND table_name = '"
+                        + table.replace("'", "''") + "'")) {
+            rs.next();
+            return rs.getLong(1) > 0;
+        }
+    }
+
+    private static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+}

@@ -1,0 +1,72 @@
+package qoegraph.rollup;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.duckdb.DuckDBConnection;
+import qoegraph.generate.SessionsGenerator;
+import qoegraph.generate.study.StudyGenerator;
+import qoegraph.ingest.Ingester;
+import qoegraph.model.Model;
+import qoegraph.model.ModelLoader;
+import qoegraph.model.SourceTables;
+import qoegraph.plan.Plan;
+import qoegraph.plan.Planner;
+import qoegraph.plan.RollupCatalog;
+import qoegraph.query.Query;
+import qoegraph.query.QueryValidator;
+import qoegraph.sql.QueryResult;
+import qoegraph.sql.SelectCompiler;
+import qoegraph.sql.SqlRunner;
+
+/** A generated sessions file and a small study, ingested, with the repository's rollups built. */
+final class RollupData implements AutoCloseable {
+    static final Path MODEL_DIR = Path.of("queries/model");
+    static final Path ROLLUP_DIR = Path.of("queries/rollups");
+    static final double STUDY_SCALE = 0.03;
+
+    final Path dir;
+    final Model model = ModelLoader.load(MODEL_DIR);
+    final DuckDBConnection root;
+    final Rollups rollups;
+
+    RollupData() throws Exception {
+        dir = Files.createTempDirectory("qoegraph-rollups");
+        SessionsGenerator.write(dir.resolve("sessions.csv"), SessionsGenerator.DEFAULT_SEED, 1);
+        StudyGenerator.write(dir.resolve("study"), StudyGenerator.DEFAULT_SEED, STUDY_SCALE, false);
+        root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("rollups.duckdb"));
+        Ingester ingester = new Ingester(root, SourceTables.load(MODEL_DIR.resolve("sources.yml")), line -> { });
+        ingester.ensureSchema();
+        ingester.ingest(dir.resolve("sessions.csv"));
+        ingester.ingest(dir.resolve("study"));
+        try (Connection c = root.duplicate()) {
+            rollups = new Rollups(RollupLoader.load(ROLLUP_DIR, model, c), line -> { });
+            rollups.refresh(c);
+        }
+    }
+
+    /** Validates, plans (with the rollups, or none), compiles and runs. */
+    Answer run(Query query, RollupCatalog catalog) throws Exception {
+        new QueryValidator(model).check(query);
+        Plan plan = new Planner(model, catalog).plan(query);
+        try (Connection c = root.duplicate()) {
+            QueryResult result = new SqlRunner(Duration.ofSeconds(120)).run(c, new SelectCompiler().compile(plan));
+            return new Answer(plan, result);
+        }
+    }
+
+    record Answer(Plan plan, QueryResult result) {
+    }
+
+    @Override
+    public void close() throws Exception {
+        root.close();
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
