@@ -222,7 +222,7 @@ final class ReportParser {
             problem(line, "a report holds one SQL statement; found more than one");
             return null;
         }
-        text = end >= 0 ? text.substring(0, end) : text;
+        text = (end >= 0 ? text.substring(0, end) : text).stripTrailing();
         if (text.isBlank()) {
             problem(line, "no SQL statement after the header");
             return null;
