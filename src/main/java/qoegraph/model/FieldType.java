@@ -3,6 +3,7 @@ package qoegraph.model;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The GraphQL-facing type of a dimension or metric. The names are the ones the GraphQL layer uses for
@@ -18,6 +19,8 @@ public enum FieldType {
     DATE_TIME("DateTime"),
     STRING_LIST("[String]"),
     INT_LIST("[Int]");
+
+    private static final Pattern DECIMAL = Pattern.compile("(DECIMAL|NUMERIC)(\\(\\d+\\s*,\\s*\\d+\\))?");
 
     private final String graphqlName;
 
@@ -57,9 +60,17 @@ public enum FieldType {
         return Arrays.stream(values()).filter(t -> t.graphqlName.equals(name)).findFirst();
     }
 
-    /** Maps a DuckDB column type as written in sources.yml ({@code BIGINT}, {@code VARCHAR[]}, ...). */
+    /**
+     * Maps a DuckDB column type as written in sources.yml ({@code BIGINT}, {@code VARCHAR[]}, ...). An exact
+     * {@code DECIMAL(p,s)} is a Float to clients: its aggregates are exact in DuckDB and become a double only
+     * at the edge.
+     */
     public static Optional<FieldType> fromSqlType(String sqlType) {
-        switch (sqlType.trim().toUpperCase(Locale.ROOT)) {
+        String type = sqlType.trim().toUpperCase(Locale.ROOT);
+        if (DECIMAL.matcher(type).matches()) {
+            return Optional.of(FLOAT);
+        }
+        switch (type) {
             case "TINYINT": case "SMALLINT": case "INTEGER": case "INT":
                 return Optional.of(INT);
             case "BIGINT":

@@ -51,10 +51,10 @@ class SessionsIngestTest {
         assertCounts(result, 5, 5, 0, 2);
         assertEquals("sessions", result.table());
         assertEquals(List.of(
-                        List.of("1", "Arange", "EarthWolf", "false", "0.0", "5000.0"),
-                        List.of("1", "Fro", "Iron", "true", "195910.840977", "1000.5"),
-                        List.of("2", "Datch Telecam", "Vectrice", "true", "0.5", "2.25"),
-                        List.of("3", "Olga", "Swamp", "false", "0.0", "null"),
+                        List.of("1", "Arange", "EarthWolf", "false", "0.000000", "5000.000000"),
+                        List.of("1", "Fro", "Iron", "true", "195910.840977", "1000.500000"),
+                        List.of("2", "Datch Telecam", "Vectrice", "true", "0.500000", "2.250000"),
+                        List.of("3", "Olga", "Swamp", "false", "0.000000", "null"),
                         List.of("9", "BTP", "EarthWolf", "true", "6100.582815", "null")),
                 db.rows("SELECT stream, isp, browser, connected, p2p, coalesce(cdn::VARCHAR, 'null') FROM sessions"
                         + " ORDER BY stream, isp"));
@@ -146,10 +146,10 @@ class SessionsIngestTest {
                 + "2,Fro,Iron,true,oops,2.5\r\n3,Olga,Swamp,false,0,\r\n"));
 
         assertCounts(db.ingestOne(file), 3, 2, 1, 1);
-        assertEquals(List.of(List.of("1", "2.5"), Arrays.asList("3", null)),
+        assertEquals(List.of(List.of("1", "2.500000"), Arrays.asList("3", null)),
                 db.rows("SELECT stream, cdn FROM sessions ORDER BY stream"));
         assertEquals(List.of(new TestDb.Reject(3, "2,Fro,Iron,true,oops,2.5",
-                "CAST: Error when converting column \"p2p\". Could not convert string \"oops\" to 'DOUBLE'")),
+                "CAST: Error when converting column \"p2p\". Could not convert string \"oops\" to 'DECIMAL'")),
                 db.rejects(file));
     }
 

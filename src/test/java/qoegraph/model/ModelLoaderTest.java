@@ -158,6 +158,16 @@ class ModelLoaderTest {
     }
 
     @Test
+    void exactDecimalColumnsAreFloatsToClients() {
+        assertEquals(FieldType.FLOAT, FieldType.fromSqlType("DECIMAL(18,6)").orElseThrow());
+        assertEquals(FieldType.FLOAT, FieldType.fromSqlType("decimal(38, 18)").orElseThrow());
+        Dataset sessions = ModelLoader.load(Path.of("queries/model")).dataset("sessions").orElseThrow();
+        assertEquals(FieldType.FLOAT, sessions.dimensions().get("p2p").type());
+        assertEquals(FieldType.FLOAT, sessions.metric("p2pBytes").orElseThrow().type());
+        assertEquals(FieldType.FLOAT, sessions.metric("p2pMedian").orElseThrow().type());
+    }
+
+    @Test
     void badYamlAndDuplicateKeysAreErrorsToo() throws IOException {
         write("sources.yml", SOURCES);
         write("datasets/a.yml", "description: a\ntable: sessions\ntable: devices\n");
