@@ -100,15 +100,17 @@ public final class Rollups implements RollupCatalog {
             throws SQLException {
         String c = quote(column);
         String unit = g.name().toLowerCase(java.util.Locale.ROOT);
+        long bad;
         try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table + " WHERE " + c + " <> date_trunc('" + unit
                 + "', " + c + ")")) {
             rs.next();
-            if (rs.getLong(1) > 0) {
-                s.execute("DROP TABLE " + table);
-                throw new RollupException(List.of(d.file() + ":" + d.sqlLine() + ": column '" + column
-                        + "' is declared " + unit + " but " + rs.getLong(1) + " rows are not truncated to the " + unit
-                        + " (use date_trunc('" + unit + "', ...) in UTC)"));
-            }
+            bad = rs.getLong(1);
+        }
+        if (bad > 0) {
+            s.execute("DROP TABLE " + table);
+            throw new RollupException(List.of(d.file() + ":" + d.sqlLine() + ": column '" + column + "' is declared "
+                    + unit + " but " + bad + " rows are not truncated to the " + unit + " (use date_trunc('" + unit
+                    + "', ...) in UTC)"));
         }
     }
 
