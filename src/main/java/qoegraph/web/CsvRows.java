@@ -1,0 +1,68 @@
+package qoegraph.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The rows of a one-root-field answer as CSV (RFC 4180: comma, CRLF, fields with a comma, quote or line break
+ * quoted, quotes doubled). The header is the rows' keys (aliases included); a nested value is written as its text.
+ */
+final class CsvRows {
+    private CsvRows() {
+    }
+
+    /** The CSV text, or empty with the reason in {@code problem[0]} when the answer is not one list of rows. */
+    static Optional<String> of(Map<String, Object> response, String[] problem) {
+        if (response.get("errors") != null) {
+            problem[0] = "the query has errors: ask for JSON to see them";
+            return Optional.empty();
+        }
+        if (!(response.get("data") instanceof Map<?, ?> data) || data.size() != 1) {
+            problem[0] = "CSV needs exactly one root field in the query; this one has "
+                    + (response.get("data") instanceof Map<?, ?> d ? d.size() : 0);
+            return Optional.empty();
+        }
+        Object rows = data.values().iterator().next();
+        List<?> list = rows instanceof List<?> l ? l : rows == null ? List.of() : List.of(rows);
+        if (!list.stream().allMatch(r -> r instanceof Map)) {
+            problem[0] = "CSV needs a root field whose answer is rows (objects)";
+            return Optional.empty();
+        }
+        return Optional.of(write(list));
+    }
+
+    private static String write(List<?> rows) {
+        Set<String> header = new LinkedHashSet<>();
+        rows.forEach(r -> ((Map<?, ?>) r).keySet().forEach(k -> header.add(String.valueOf(k))));
+        StringBuilder csv = new StringBuilder();
+        line(csv, new ArrayList<>(header));
+        for (Object row : rows) {
+            List<Object> values = new ArrayList<>();
+            header.forEach(h -> values.add(((Map<?, ?>) row).get(h)));
+            line(csv, values);
+        }
+        return csv.toString();
+    }
+
+    private static void line(StringBuilder csv, List<?> values) {
+        for (int i = 0; i < values.size(); i++) {
+            csv.append(i == 0 ? "" : ",").append(field(values.get(i)));
+        }
+        csv.append("\r\n");
+    }
+
+    static String field(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = String.valueOf(value);
+        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+            return text;
+        }
+        return '"' + text.replace("\"", "\"\"") + '"';
+    }
+}

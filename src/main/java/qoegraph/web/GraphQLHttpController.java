@@ -1,0 +1,161 @@
+package qoegraph.web;
+
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import io.micronaut.configuration.graphql.GraphQLController;
+import io.micronaut.configuration.graphql.GraphQLJsonSerializer;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * /graphql as GraphQL over HTTP asks (graphql-over-http spec), in place of micronaut-graphql's controller, which
+ * reads no {@code extensions} (so no persisted queries) and knows one media type:
+ * <ul>
+ * <li>POST a JSON body {@code {query, variables, operationName, extensions}} (or {@code application/graphql});
+ *     GET with the same names as parameters, for queries only: a mutation over GET is 405.</li>
+ * <li>{@code Accept: application/graphql-response+json} answers with that type, and 400 for a request that could
+ *     not run (no {@code data}); {@code application/json} (the default) answers 200 with the errors inside.</li>
+ * <li>{@code Accept: text/csv} answers one root field's rows as CSV; anything else is a 400 saying why.</li>
+ * </ul>
+ */
+@Controller("${graphql.path:/graphql}")
+@Replaces(GraphQLController.class)
+public class GraphQLHttpController {
+    static final String GRAPHQL_RESPONSE_JSON = "application/graphql-response+json";
+    static final String TEXT_CSV = "text/csv";
+
+    private final GraphQL graphQL;
+    private final GraphQLJsonSerializer json;
+
+    public GraphQLHttpController(GraphQL graphQL, GraphQLJsonSerializer json) {
+        this.graphQL = graphQL;
+        this.json = json;
+    }
+
+    @Get(produces = {MediaType.APPLICATION_JSON, GRAPHQL_RESPONSE_JSON, TEXT_CSV})
+    public CompletableFuture<MutableHttpResponse<String>> get(@Nullable @QueryValue String query,
+            @Nullable @QueryValue String operationName, @Nullable @QueryValue String variables,
+            @Nullable @QueryValue String extensions, HttpRequest<?> request) {
+        GraphQLRequest graphql;
+        try {
+            graphql = new GraphQLRequest(query, operationName, map(variables), map(extensions));
+        } catch (RuntimeException e) {
+            return done(badRequest(request, "variables and extensions must be JSON objects"));
+        }
+        if (graphql.isMutation()) {
+            return done(failure(request, HttpStatus.METHOD_NOT_ALLOWED, "mutations are refused over GET: use POST")
+                    .header(HttpHeaders.ALLOW, HttpMethod.POST.name()));
+        }
+        return execute(graphql, request);
+    }
+
+    @Post(consumes = {MediaType.APPLICATION_JSON, "application/graphql"},
+            produces = {MediaType.APPLICATION_JSON, GRAPHQL_RESPONSE_JSON, TEXT_CSV})
+    public CompletableFuture<MutableHttpResponse<String>> post(@Body String body, HttpRequest<?> request) {
+        boolean plain = request.getContentType().map(t -> t.getName().equals("application/graphql")).orElse(false);
+        if (plain) {
+            return execute(new GraphQLRequest(body, null, null, null), request);
+        }
+        GraphQLRequest graphql;
+        try {
+            Map<String, Object> fields = map(body);
+            graphql = new GraphQLRequest((String) fields.get("query"), (String) fields.get("operationName"),
+                    cast(fields.get("variables")), cast(fields.get("extensions")));
+        } catch (RuntimeException e) {
+            return done(badRequest(request,
+                    "the body must be a JSON object {query, variables, operationName, extensions}"));
+        }
+        return execute(graphql, request);
+    }
+
+    private CompletableFuture<MutableHttpResponse<String>> execute(GraphQLRequest graphql, HttpRequest<?> request) {
+        if (!graphql.hasQueryOrHash()) {
+            return done(badRequest(request, "no query: send query (or a persisted query's hash in extensions)"));
+        }
+        return graphQL.executeAsync(graphql.toExecutionInput()).thenApply(result -> respond(result, request));
+    }
+
+    private MutableHttpResponse<String> respond(ExecutionResult result, HttpRequest<?> request) {
+        Map<String, Object> spec = result.toSpecification();
+        String accepted = accepted(request);
+        if (accepted.equals(TEXT_CSV)) {
+            String[] problem = new String[1];
+            Optional<String> csv = CsvRows.of(spec, problem);
+            if (csv.isEmpty()) {
+                return HttpResponse.<String>status(HttpStatus.BAD_REQUEST).contentType(MediaType.TEXT_PLAIN_TYPE)
+                        .body(problem[0] + "\n");
+            }
+            String root = String.valueOf(((Map<?, ?>) spec.get("data")).keySet().iterator().next());
+            return HttpResponse.ok(csv.get()).contentType(TEXT_CSV + "; charset=utf-8; header=present")
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + root + ".csv\"");
+        }
+        boolean requestError = !spec.containsKey("data");
+        HttpStatus status = accepted.equals(GRAPHQL_RESPONSE_JSON) && requestError ? HttpStatus.BAD_REQUEST : HttpStatus.OK;
+        return HttpResponse.<String>status(status).contentType(accepted).body(json.serialize(spec));
+    }
+
+    /** The first of our three types in the Accept header's order; JSON when it names none of them. */
+    static String accepted(HttpRequest<?> request) {
+        Collection<MediaType> accept = request.accept();
+        for (MediaType type : accept) {
+            String name = type.getName();
+            if (name.equals(TEXT_CSV) || name.equals(GRAPHQL_RESPONSE_JSON) || name.equals(MediaType.APPLICATION_JSON)) {
+                return name;
+            }
+        }
+        return MediaType.APPLICATION_JSON;
+    }
+
+    private MutableHttpResponse<String> badRequest(HttpRequest<?> request, String message) {
+        return failure(request, HttpStatus.BAD_REQUEST, message);
+    }
+
+    private MutableHttpResponse<String> failure(HttpRequest<?> request, HttpStatus status, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", message);
+        error.put("extensions", Map.of("code", "BAD_REQUEST"));
+        String type = accepted(request).equals(GRAPHQL_RESPONSE_JSON) ? GRAPHQL_RESPONSE_JSON : MediaType.APPLICATION_JSON;
+        return HttpResponse.<String>status(status).contentType(type).body(json.serialize(Map.of("errors", List.of(error))));
+    }
+
+    private Map<String, Object> map(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return cast(json.deserialize(text, Map.class));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Map)) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        return (Map<String, Object>) value;
+    }
+
+    private static CompletableFuture<MutableHttpResponse<String>> done(MutableHttpResponse<String> response) {
+        return CompletableFuture.completedFuture(response);
+    }
+}

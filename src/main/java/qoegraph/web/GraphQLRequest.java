@@ -1,0 +1,50 @@
+package qoegraph.web;
+
+import graphql.ExecutionInput;
+import graphql.execution.preparsed.persisted.PersistedQuerySupport;
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One GraphQL-over-HTTP request, from a POST body or GET parameters. The query may be absent when an APQ client
+ * sends only the hash of a persisted query ({@code extensions.persistedQuery.sha256Hash}).
+ */
+record GraphQLRequest(String query, String operationName, Map<String, Object> variables,
+                      Map<String, Object> extensions) {
+
+    GraphQLRequest {
+        variables = variables == null ? Map.of() : variables;
+        extensions = extensions == null ? Map.of() : extensions;
+    }
+
+    boolean hasQueryOrHash() {
+        return (query != null && !query.isBlank()) || extensions.containsKey("persistedQuery");
+    }
+
+    ExecutionInput toExecutionInput() {
+        String text = query == null || query.isBlank() ? PersistedQuerySupport.PERSISTED_QUERY_MARKER : query;
+        return ExecutionInput.newExecutionInput(text).operationName(operationName).variables(variables)
+                .extensions(extensions).build();
+    }
+
+    /** True when the operation to run is a mutation (or a subscription): those are refused over GET. */
+    boolean isMutation() {
+        if (query == null || query.isBlank()) {
+            return false;
+        }
+        try {
+            Document document = Parser.parse(query);
+            List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+            return operations.stream()
+                    .filter(o -> operationName == null || operationName.equals(o.getName()))
+                    .anyMatch(o -> o.getOperation() != OperationDefinition.Operation.QUERY);
+        } catch (InvalidSyntaxException e) {
+            return false;
+        }
+    }
+}

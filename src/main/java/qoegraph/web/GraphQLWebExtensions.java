@@ -1,0 +1,43 @@
+package qoegraph.web;
+
+import graphql.GraphQL;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import jakarta.inject.Singleton;
+import qoegraph.model.Model;
+
+import java.util.List;
+
+/**
+ * What the web adds to the engine GraphQLFactory builds, without touching it: automatic persisted queries (when
+ * enabled) and the per-dataset query timer. Both are engine hooks (a preparsed-document provider, an
+ * instrumentation chained after ours), so every way in (POST, GET, GraphiQL) gets them.
+ */
+@Singleton
+public class GraphQLWebExtensions implements BeanCreatedEventListener<GraphQL> {
+    private final PersistedQueriesConfig persistedQueries;
+    private final BeanProvider<MeterRegistry> registry;
+    private final BeanProvider<Model> model;
+
+    public GraphQLWebExtensions(PersistedQueriesConfig persistedQueries, BeanProvider<MeterRegistry> registry,
+                                BeanProvider<Model> model) {
+        this.persistedQueries = persistedQueries;
+        this.registry = registry;
+        this.model = model;
+    }
+
+    @Override
+    public GraphQL onCreated(BeanCreatedEvent<GraphQL> event) {
+        GraphQL engine = event.getBean();
+        QueryTimings timings = new QueryTimings(registry.get(), model.get().datasets().keySet());
+        return engine.transform(b -> {
+            b.instrumentation(new ChainedInstrumentation(List.of(engine.getInstrumentation(), timings)));
+            if (persistedQueries.enabled()) {
+                b.preparsedDocumentProvider(new PersistedQueries(persistedQueries.maxEntries()));
+            }
+        });
+    }
+}
