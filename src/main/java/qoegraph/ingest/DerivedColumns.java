@@ -7,9 +7,10 @@ import qoegraph.model.SourceTables;
 
 /**
  * Columns computed once at ingest for the study tables, so queries need no joins for them:
- * {@code user_id} (owner of a personal device; NULL for a shared device) on deviceapptraffic, dnsreqs and
- * httpreqs, and {@code location_id} (the locations stay of the same device whose [entertime, exittime] holds
- * ts; the latest entertime wins among overlapping stays) on deviceapptraffic.
+ * {@code user_id} (owner of a personal device; NULL for a shared device) and {@code location_id} (the locations
+ * stay of the same device whose [entertime, exittime] holds ts; the latest entertime wins among overlapping
+ * stays) on deviceapptraffic, dnsreqs and httpreqs, so bytes, app activity and user activity can all be
+ * split by a device's locations.
  *
  * <p>Choice: new rows get their values by joins inside the INSERT that loads them (no second pass). Files
  * arrive in any order, so when a reference table (user_devices, devices, locations) gets a file, the same
@@ -25,7 +26,7 @@ final class DerivedColumns {
     static final String USER_ID = "user_id";
     static final String LOCATION_ID = "location_id";
     private static final List<String> USER_TABLES = List.of("deviceapptraffic", "dnsreqs", "httpreqs");
-    private static final String LOCATION_TABLE = "deviceapptraffic";
+    private static final List<String> LOCATION_TABLES = USER_TABLES;
     private static final String OWNERS = "user_devices";
     private static final String DEVICES = "devices";
     private static final String STAYS = "locations";
@@ -100,7 +101,7 @@ final class DerivedColumns {
     }
 
     private boolean locationId(SourceTable table) {
-        return stays && table.name().equals(LOCATION_TABLE) && table.column("devid").isPresent()
+        return stays && LOCATION_TABLES.contains(table.name()) && table.column("devid").isPresent()
                 && table.column("ts").isPresent();
     }
 

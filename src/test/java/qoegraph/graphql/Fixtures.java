@@ -60,8 +60,8 @@ final class Fixtures {
     private static final Path MODEL = Path.of("queries/model");
     private static final Map<String, String> EXTRA = Map.of(
             "deviceapptraffic", ", user_id INTEGER, location_id BIGINT",
-            "dnsreqs", ", user_id INTEGER",
-            "httpreqs", ", user_id INTEGER");
+            "dnsreqs", ", user_id INTEGER, location_id BIGINT",
+            "httpreqs", ", user_id INTEGER, location_id BIGINT");
 
     private Fixtures() {
     }

@@ -45,6 +45,17 @@ class SessionsApiTest {
     }
 
     @Test
+    void theShareOfViewersWithoutP2pIsOneQuery() throws Exception {
+        // rows 3, 4, 7, 9, 13, 15 and 20 have p2p = 0; stream 1 is rows 1-5 and 18
+        assertEquals(List.of(row("count", 20, "noP2pViewerCount", 7, "p2pViewerCount", 13, "p2pViewerShare", 0.65)),
+                server.rows("{ sessions { count noP2pViewerCount p2pViewerCount p2pViewerShare } }", "sessions"));
+        assertEquals(List.of(row("stream", 1, "noP2pViewerCount", 2, "p2pViewerShare", 4.0 / 6),
+                        row("stream", 9, "noP2pViewerCount", 0, "p2pViewerShare", 1.0)),
+                server.rows("{ sessions(where: {stream: {in: [1, 9]}}, orderBy: [{stream: ASC}]) {"
+                        + " stream noP2pViewerCount p2pViewerShare } }", "sessions"));
+    }
+
+    @Test
     void onlyMetricsGiveOneRowOfTotalsAndOnlyDimensionsTheDistinctCombinations() throws Exception {
         assertEquals(List.of(row("count", 20, "connectedCount", 15, "connectedShare", 0.75, "p2pViewerCount", 13,
                         "p2pBytes", 17334.5, "cdnBytes", 18485.0)),

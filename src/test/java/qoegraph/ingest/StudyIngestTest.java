@@ -69,6 +69,8 @@ class StudyIngestTest {
         }
         assertEquals(0, db.count("SELECT count(*) FROM deviceapptraffic WHERE user_id IS NOT NULL"
                 + " OR location_id IS NOT NULL"));
+        assertEquals(0, db.count("SELECT count(*) FROM dnsreqs WHERE location_id IS NOT NULL"));
+        assertEquals(0, db.count("SELECT count(*) FROM httpreqs WHERE location_id IS NOT NULL"));
 
         for (String table : List.of("locations", "user_devices", "users", "devices")) {
             db.ingestOne(folder.resolve(table + ".csv"));
@@ -155,8 +157,12 @@ class StudyIngestTest {
                 + " FROM deviceapptraffic ORDER BY id").stream().map(r -> String.join(":", r))
                 .collect(Collectors.joining(" "));
         assertEquals(EXPECTED_TRAFFIC, traffic);
-        assertEquals("1:1 2:null 3:2", joined("SELECT id, coalesce(user_id::VARCHAR, 'null') FROM dnsreqs ORDER BY id"));
-        assertEquals("1:1 2:null", joined("SELECT id, coalesce(user_id::VARCHAR, 'null') FROM httpreqs ORDER BY id"));
+        // the same stay rule on DNS and HTTP rows: dns 1 and http 1 (device 10, 12:30) are in the lunch stay 101,
+        // dns 3 (device 20, 10:00) in 103; devices 30 and 31 have no stays
+        assertEquals("1:1:101 2:null:null 3:2:103", joined("SELECT id, coalesce(user_id::VARCHAR, 'null'),"
+                + " coalesce(location_id::VARCHAR, 'null') FROM dnsreqs ORDER BY id"));
+        assertEquals("1:1:101 2:null:null", joined("SELECT id, coalesce(user_id::VARCHAR, 'null'),"
+                + " coalesce(location_id::VARCHAR, 'null') FROM httpreqs ORDER BY id"));
     }
 
     private String joined(String sql) {

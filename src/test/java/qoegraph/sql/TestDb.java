@@ -26,8 +26,8 @@ final class TestDb implements AutoCloseable {
     static final Path MODEL_DIR = Path.of("queries/model");
     private static final Map<String, String> DERIVED = Map.of(
             "deviceapptraffic", ", user_id INTEGER, location_id BIGINT",
-            "dnsreqs", ", user_id INTEGER",
-            "httpreqs", ", user_id INTEGER");
+            "dnsreqs", ", user_id INTEGER, location_id BIGINT",
+            "httpreqs", ", user_id INTEGER, location_id BIGINT");
 
     final Connection connection;
     final Model model = ModelLoader.load(MODEL_DIR);
