@@ -6,17 +6,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The rows of a one-root-field answer as CSV (RFC 4180: comma, CRLF, fields with a comma, quote or line break
- * quoted, quotes doubled). The header is the rows' keys (aliases included); a nested value is written as its text.
+ * quoted, quotes doubled). The header is the rows' keys (aliases included); a nested value (object, list) is written
+ * as its JSON.
  */
 final class CsvRows {
     private CsvRows() {
     }
 
     /** The CSV text, or empty with the reason in {@code problem[0]} when the answer is not one list of rows. */
-    static Optional<String> of(Map<String, Object> response, String[] problem) {
+    static Optional<String> of(Map<String, Object> response, Function<Object, String> toJson, String[] problem) {
         if (response.get("errors") != null) {
             problem[0] = "the query has errors: ask for JSON to see them";
             return Optional.empty();
@@ -32,25 +34,27 @@ final class CsvRows {
             problem[0] = "CSV needs a root field whose answer is rows (objects)";
             return Optional.empty();
         }
-        return Optional.of(write(list));
+        return Optional.of(write(list, toJson));
     }
 
-    private static String write(List<?> rows) {
+    private static String write(List<?> rows, Function<Object, String> toJson) {
         Set<String> header = new LinkedHashSet<>();
         rows.forEach(r -> ((Map<?, ?>) r).keySet().forEach(k -> header.add(String.valueOf(k))));
         StringBuilder csv = new StringBuilder();
-        line(csv, new ArrayList<>(header));
+        line(csv, new ArrayList<>(header), toJson);
         for (Object row : rows) {
             List<Object> values = new ArrayList<>();
             header.forEach(h -> values.add(((Map<?, ?>) row).get(h)));
-            line(csv, values);
+            line(csv, values, toJson);
         }
         return csv.toString();
     }
 
-    private static void line(StringBuilder csv, List<?> values) {
+    private static void line(StringBuilder csv, List<?> values, Function<Object, String> toJson) {
         for (int i = 0; i < values.size(); i++) {
-            csv.append(i == 0 ? "" : ",").append(field(values.get(i)));
+            Object value = values.get(i);
+            Object text = value instanceof Map || value instanceof List ? toJson.apply(value) : value;
+            csv.append(i == 0 ? "" : ",").append(field(text));
         }
         csv.append("\r\n");
     }

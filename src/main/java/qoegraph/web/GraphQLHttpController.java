@@ -99,7 +99,7 @@ public class GraphQLHttpController {
         String accepted = accepted(request);
         if (accepted.equals(TEXT_CSV)) {
             String[] problem = new String[1];
-            Optional<String> csv = CsvRows.of(spec, problem);
+            Optional<String> csv = CsvRows.of(spec, json::serialize, problem);
             if (csv.isEmpty()) {
                 return HttpResponse.<String>status(HttpStatus.BAD_REQUEST).contentType(MediaType.TEXT_PLAIN_TYPE)
                         .body(problem[0] + "\n");
