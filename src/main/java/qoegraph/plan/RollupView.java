@@ -52,11 +52,14 @@ public final class RollupView {
         };
     }
 
-    /** Metrics that are counts: summed counts are 0, not null, when no rollup row is left. */
+    /**
+     * Count metrics: count is 0, not null, over no rows, so their re-aggregated sums are too. (DuckDB's
+     * count_if is null over no rows, like a sum, so it is summed as it is.)
+     */
     public static Set<String> countMetrics(Dataset base, Rollup rollup) {
         Set<String> out = new LinkedHashSet<>();
-        rollup.metrics().forEach(n -> base.metric(n).filter(m -> m.aggregation() == Aggregation.COUNT
-                || m.aggregation() == Aggregation.COUNT_IF).ifPresent(m -> out.add(n)));
+        rollup.metrics().forEach(n -> base.metric(n).filter(m -> m.aggregation() == Aggregation.COUNT)
+                .ifPresent(m -> out.add(n)));
         return out;
     }
 

@@ -10,9 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.time.Duration;
+import qoegraph.model.Model;
+import qoegraph.plan.Plan;
+import qoegraph.plan.Planner;
 import qoegraph.plan.Rollup;
 import qoegraph.plan.RollupCatalog;
 import qoegraph.query.Granularity;
+import qoegraph.query.Query;
+import qoegraph.sql.SelectCompiler;
+import qoegraph.sql.SqlRunner;
 
 /**
  * The rollups of {@code queries/rollups/}: builds them and tells the planner which are built.
@@ -27,10 +34,26 @@ public final class Rollups implements RollupCatalog {
     private final List<RollupDefinition> definitions;
     private final Map<String, RollupStatus> built = new ConcurrentHashMap<>();
     private final Consumer<String> log;
+    private final Model model;
 
     public Rollups(List<RollupDefinition> definitions, Consumer<String> log) {
+        this(definitions, null, log);
+    }
+
+    /**
+     * @param model when given, each build also checks the rollup's grand totals of every kept metric against
+     *        the base table's (one scan of the base table): a SELECT whose aggregates drift from the model's
+     *        expressions fails its build instead of answering differently
+     */
+    public Rollups(List<RollupDefinition> definitions, Model model, Consumer<String> log) {
         this.definitions = List.copyOf(definitions);
+        this.model = model;
         this.log = log;
+    }
+
+    /** No rollups: every query reads its base table. */
+    public static Rollups none() {
+        return new Rollups(List.of(), line -> { });
     }
 
     public List<RollupDefinition> definitions() {
@@ -77,6 +100,9 @@ public final class Rollups implements RollupCatalog {
                     checkTruncated(s, d, fresh, dim.getKey(), dim.getValue());
                 }
             }
+            if (model != null) {
+                checkTotals(connection, s, d, r.table() + "__new");
+            }
             connection.setAutoCommit(false);
             try {
                 s.execute("DROP TABLE IF EXISTS " + table);
@@ -111,6 +137,32 @@ public final class Rollups implements RollupCatalog {
             throw new RollupException(List.of(d.file() + ":" + d.sqlLine() + ": column '" + column + "' is declared "
                     + unit + " but " + bad + " rows are not truncated to the " + unit + " (use date_trunc('" + unit
                     + "', ...) in UTC)"));
+        }
+    }
+
+    /** The kept metrics' grand totals from the new table equal the base table's, or the build fails. */
+    private void checkTotals(Connection connection, Statement s, RollupDefinition d, String freshTable)
+            throws SQLException {
+        Rollup r = d.rollup();
+        Rollup fresh = new Rollup(r.name(), r.dataset(), freshTable, r.dimensions(), r.metrics());
+        Query totals = Query.newQuery(r.dataset()).metrics(r.metrics().toArray(String[]::new)).build();
+        SqlRunner runner = new SqlRunner(Duration.ofHours(1));
+        Plan basePlan = new Planner(model).plan(totals);
+        Plan rollupPlan = new Planner(model, dataset -> List.of(new Built(fresh, 0))).plan(totals);
+        Map<String, Object> base = runner.run(connection, new SelectCompiler().compile(basePlan)).rows().get(0);
+        Map<String, Object> rolled = runner.run(connection, new SelectCompiler().compile(rollupPlan)).rows().get(0);
+        for (String metric : r.metrics()) {
+            Object b = base.get(metric);
+            Object a = rolled.get(metric);
+            boolean same = b instanceof Double x && a instanceof Double y
+                    ? x.equals(y) || Math.abs(x - y) <= 1e-12 * Math.max(Math.abs(x), Math.abs(y))
+                    : java.util.Objects.equals(b, a);
+            if (!same) {
+                s.execute("DROP TABLE " + quote(freshTable));
+                throw new RollupException(List.of(d.file() + ":" + d.sqlLine() + ": metric '" + metric + "' totals "
+                        + a + " from the rollup but " + b + " from the base table: its column does not aggregate"
+                        + " the model's expression"));
+            }
         }
     }
 

@@ -56,7 +56,7 @@ class RollupBuildTest {
 
     private Rollups rollups() throws Exception {
         try (Connection c = root.duplicate()) {
-            return new Rollups(RollupLoader.load(RollupData.ROLLUP_DIR, model, c), line -> { });
+            return new Rollups(RollupLoader.load(RollupData.ROLLUP_DIR, model, c), model, line -> { });
         }
     }
 
@@ -166,6 +166,23 @@ class RollupBuildTest {
         assertTrue(message.contains("bad.sql:4: metric 'p2pMedian' (quantile) cannot be rebuilt"), message);
         assertTrue(message.contains("columns.sql:6: the SELECT has no column 'avgTotalBytes__count'"), message);
         assertTrue(message.contains("columns.sql:6: the SELECT returns column 'extra'"), message);
+    }
+
+    @Test
+    void aColumnThatDriftsFromTheModelFailsTheBuild(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("drift.sql"), """
+                -- rollup: drift
+                -- dataset: sessions
+                -- dimensions: isp
+                -- metrics: count, p2pBytes
+                SELECT isp, count(*) AS count, sum(cdn) AS p2pBytes FROM sessions GROUP BY ALL
+                """);
+        try (Connection c = root.duplicate()) {
+            Rollups rollups = new Rollups(RollupLoader.load(dir, model, c), model, line -> { });
+            RollupException e = assertThrows(RollupException.class, () -> rollups.refresh(c));
+            assertTrue(e.getMessage().contains("drift.sql:5: metric 'p2pBytes' totals"), e.getMessage());
+            assertTrue(rollups.built("sessions").isEmpty());
+        }
     }
 
     @Test

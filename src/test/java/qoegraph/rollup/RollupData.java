@@ -44,7 +44,7 @@ final class RollupData implements AutoCloseable {
         ingester.ingest(dir.resolve("sessions.csv"));
         ingester.ingest(dir.resolve("study"));
         try (Connection c = root.duplicate()) {
-            rollups = new Rollups(RollupLoader.load(ROLLUP_DIR, model, c), line -> { });
+            rollups = new Rollups(RollupLoader.load(ROLLUP_DIR, model, c), model, line -> { });
             rollups.refresh(c);
         }
     }
