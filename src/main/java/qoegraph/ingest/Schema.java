@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import qoegraph.model.SourceTable;
 import qoegraph.model.SourceTables;
 import qoegraph.model.SourceTablesException;
@@ -54,18 +55,21 @@ final class Schema {
         }
     }
 
+    // Names and types: a database made before a type changed in sources.yml (p2p DOUBLE before DECIMAL) would
+    // otherwise keep answering with the old type.
     private void checkColumns(Connection connection, SourceTable table) throws SQLException {
         List<String> expected = new ArrayList<>();
-        table.columns().forEach(c -> expected.add(c.name()));
-        expected.addAll(added(table));
+        table.columns().forEach(c -> expected.add(column(c.name(), c.type())));
+        expected.add(column(CsvSql.FILE_ID, "INTEGER"));
+        derived.columns(table).forEach(c -> expected.add(column(c.name(), c.type())));
         List<String> actual = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT column_name FROM duckdb_columns()"
-                + " WHERE database_name = current_database() AND schema_name = 'main' AND table_name = ?"
-                + " ORDER BY column_index")) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT column_name, data_type"
+                + " FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = 'main'"
+                + " AND table_name = ? ORDER BY column_index")) {
             select.setString(1, table.name());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    actual.add(rows.getString(1));
+                    actual.add(column(rows.getString(1), rows.getString(2)));
                 }
             }
         }
@@ -73,6 +77,10 @@ final class Schema {
             throw new IngestException("table " + table.name() + " exists with columns " + actual
                     + " but sources.yml and ingest give " + expected + "; drop it or use another database", null);
         }
+    }
+
+    private static String column(String name, String type) {
+        return name + " " + type.replace(" ", "").toUpperCase(Locale.ROOT);
     }
 
     private List<String> added(SourceTable table) {

@@ -71,6 +71,26 @@ class SourceTablesTest {
     }
 
     @Test
+    void nullableIsAFlagPerColumnOffByDefault() throws IOException {
+        Path yml = Files.writeString(dir.resolve("sources.yml"), String.join("\n",
+                "tables:",
+                "  t:",
+                "    header: \"a,b\"",
+                "    columns:",
+                "      - {name: a, type: INTEGER}",
+                "      - {name: b, type: VARCHAR, nullable: true}",
+                ""));
+        SourceTable t = SourceTables.load(yml).table("t").orElseThrow();
+        assertEquals(List.of(false, true), t.columns().stream().map(SourceColumn::nullable).toList());
+        assertTrue(SOURCES.table("httpreqs").orElseThrow().column("req_referer").orElseThrow().nullable());
+        assertEquals(false, SOURCES.table("httpreqs").orElseThrow().column("devid").orElseThrow().nullable());
+
+        Files.writeString(yml, Files.readString(yml).replace("nullable: true", "nullable: sometimes"));
+        SourceTablesException e = assertThrows(SourceTablesException.class, () -> SourceTables.load(yml));
+        assertEquals(List.of(yml + ": tables.t.columns[1].nullable: must be true or false"), e.errors());
+    }
+
+    @Test
     void unreadableYamlNamesTheFile() throws IOException {
         Path yml = Files.writeString(dir.resolve("broken.yml"), "tables: [unclosed\n");
 
