@@ -1,0 +1,69 @@
+package qoegraph.graphql;
+
+import static graphql.Scalars.GraphQLString;
+import static graphql.schema.GraphQLFieldDefinition.newFieldDefinition;
+import static graphql.schema.GraphQLList.list;
+import static graphql.schema.GraphQLNonNull.nonNull;
+import static graphql.schema.GraphQLObjectType.newObject;
+
+import graphql.schema.DataFetcher;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLOutputType;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import qoegraph.rollup.RollupStatus;
+import qoegraph.rollup.Rollups;
+
+/** {@code catalog.rollups}: each rollup with its dataset, dimensions, metrics, size and build. */
+final class RollupCatalogFields {
+    private RollupCatalogFields() {
+    }
+
+    static GraphQLFieldDefinition field() {
+        return newFieldDefinition().name("rollups")
+                .description("The rollups (queries/rollups/*.sql): aggregate tables the planner answers from when"
+                        + " they can answer a query exactly; rebuilt after each ingest.")
+                .type(nonNull(list(nonNull(rollupType())))).build();
+    }
+
+    static DataFetcher<Object> fetcher(Rollups rollups) {
+        return env -> rollups.statuses().stream().map(RollupCatalogFields::data).toList();
+    }
+
+    private static Map<String, Object> data(RollupStatus s) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("name", s.name());
+        map.put("dataset", s.dataset());
+        map.put("dimensions", s.dimensions());
+        map.put("metrics", List.copyOf(s.rollup().metrics()));
+        map.put("built", s.builtAt() != null);
+        map.put("rows", s.builtAt() == null ? null : s.rows());
+        map.put("bytes", s.bytes());
+        map.put("builtAt", s.builtAt() == null ? null : s.builtAt().atOffset(ZoneOffset.UTC));
+        map.put("buildMillis", s.builtAt() == null ? null : s.buildMillis());
+        return map;
+    }
+
+    private static GraphQLObjectType rollupType() {
+        return newObject().name("Rollup").description("An aggregate table over one dataset.")
+                .field(field("name", nonNull(GraphQLString), "Rollup name, as extensions name it."))
+                .field(field("dataset", nonNull(GraphQLString), "The dataset it aggregates."))
+                .field(field("dimensions", nonNull(list(nonNull(GraphQLString))),
+                        "Dimensions it keeps; a time dimension with its granularity in UTC (ts:hour)."))
+                .field(field("metrics", nonNull(list(nonNull(GraphQLString))), "Metrics it can answer."))
+                .field(field("built", nonNull(graphql.Scalars.GraphQLBoolean),
+                        "Whether it is built (it is not while the database holds no ingested files)."))
+                .field(field("rows", ApiScalars.LONG, "Rows in its table (count); null until built."))
+                .field(field("bytes", ApiScalars.LONG, "DuckDB's estimate of its table's size (bytes); null when unknown."))
+                .field(field("builtAt", ApiScalars.DATE_TIME, "When it was last built; null until built."))
+                .field(field("buildMillis", ApiScalars.LONG, "How long its last build took (milliseconds)."))
+                .build();
+    }
+
+    private static GraphQLFieldDefinition field(String name, GraphQLOutputType type, String description) {
+        return newFieldDefinition().name(name).type(type).description(description).build();
+    }
+}
