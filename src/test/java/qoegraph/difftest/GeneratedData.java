@@ -22,7 +22,11 @@ import qoegraph.ingest.Ingester;
 import qoegraph.model.SourceTables;
 import qoegraph.model.Model;
 import qoegraph.model.ModelLoader;
+import qoegraph.plan.Plan;
 import qoegraph.plan.Planner;
+import qoegraph.plan.RollupCatalog;
+import qoegraph.rollup.RollupLoader;
+import qoegraph.rollup.Rollups;
 import qoegraph.query.Query;
 import qoegraph.query.QueryValidator;
 import qoegraph.sql.QueryResult;
@@ -31,7 +35,8 @@ import qoegraph.sql.SqlRunner;
 
 /**
  * The generated files (sessions at scale 1, the study at {@link #STUDY_SCALE}) ingested into a DuckDB file
- * through the real Ingester, built once per test run and shared by this package's test classes: generating
+ * through the real Ingester, with the repository's rollups built, and {@link SyntheticStudy}'s files in a
+ * second one; built once per test run and shared by this package's test classes: generating
  * and ingesting take most of their time. It lives in a temporary directory that JUnit's root store deletes
  * when the run ends. Inject it as a parameter of a {@code @BeforeAll} method of a class extended with
  * {@link Resolver}.
@@ -40,6 +45,7 @@ final class GeneratedData implements AutoCloseable {
     /** The study scale: StudyGenerator's default, a tenth of the study, about 300 thousand traffic rows. */
     static final double STUDY_SCALE = StudyGenerator.DEFAULT_SCALE;
     static final Path MODEL_DIR = Path.of("queries/model");
+    static final Path ROLLUP_DIR = Path.of("queries/rollups");
 
     final Path dir;
     final Path sessionsCsv;
@@ -47,12 +53,17 @@ final class GeneratedData implements AutoCloseable {
     final Map<String, Long> studyRows;
     final IngestReport sessionsIngest;
     final IngestReport studyIngest;
+    final Path syntheticDir;
     final Model model = ModelLoader.load(MODEL_DIR);
-    private final Connection root;
-    private final Connection queries;
+    /** The generated files. */
+    final Engine engine;
+    /** {@link SyntheticStudy}'s files, in a database of their own. */
+    final Engine synthetic;
     private Table sessions;
     private Rows.Study study;
     private Table traffic;
+    private Table syntheticTraffic;
+    private Table dns;
 
     private GeneratedData() throws IOException, SQLException {
         dir = Files.createTempDirectory("qoegraph-difftest");
@@ -60,19 +71,70 @@ final class GeneratedData implements AutoCloseable {
         studyDir = dir.resolve("study");
         SessionsGenerator.write(sessionsCsv, SessionsGenerator.DEFAULT_SEED, 1);
         studyRows = StudyGenerator.write(studyDir, StudyGenerator.DEFAULT_SEED, STUDY_SCALE, false);
-        root = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("difftest.duckdb"));
-        Ingester ingester = new Ingester(root, SourceTables.load(MODEL_DIR.resolve("sources.yml")), line -> { });
-        ingester.ensureSchema();
-        sessionsIngest = ingester.ingest(sessionsCsv);
-        studyIngest = ingester.ingest(studyDir);
-        queries = ((DuckDBConnection) root).duplicate();
+        syntheticDir = dir.resolve("synthetic");
+        SyntheticStudy.write(studyDir, syntheticDir, 20150329L);
+        engine = new Engine(dir.resolve("difftest.duckdb"));
+        sessionsIngest = engine.ingester.ingest(sessionsCsv);
+        studyIngest = engine.ingester.ingest(studyDir);
+        synthetic = new Engine(dir.resolve("synthetic.duckdb"));
+        synthetic.ingester.ingest(syntheticDir);
+        engine.buildRollups();
+        synthetic.buildRollups();
     }
 
-    /** Validates, plans, compiles and runs a query: the engine under test. */
+    /** Runs a query on the generated files. */
     QueryResult run(Query query) throws SQLException {
-        new QueryValidator(model).check(query);
-        return new SqlRunner(Duration.ofSeconds(120)).run(queries,
-                new SelectCompiler().compile(new Planner(model).plan(query)));
+        return engine.run(query);
+    }
+
+    /**
+     * A DuckDB file database with the Ingester's schema and the repository's rollups, and the engine over it:
+     * the server's path (the planner with the built rollups), or the base tables alone.
+     */
+    final class Engine implements AutoCloseable {
+        private final Connection root;
+        private final Connection queries;
+        final Ingester ingester;
+        private Rollups rollups;
+
+        private Engine(Path file) throws SQLException {
+            root = DriverManager.getConnection("jdbc:duckdb:" + file);
+            ingester = new Ingester(root, SourceTables.load(MODEL_DIR.resolve("sources.yml")), line -> { });
+            ingester.ensureSchema();
+            queries = ((DuckDBConnection) root).duplicate();
+        }
+
+        private void buildRollups() throws SQLException {
+            rollups = new Rollups(RollupLoader.load(ROLLUP_DIR, model, queries), line -> { });
+            rollups.refresh(queries);
+        }
+
+        /** Validates and plans, with the built rollups. */
+        Plan plan(Query query) {
+            new QueryValidator(model).check(query);
+            return new Planner(model, rollups == null ? RollupCatalog.NONE : rollups).plan(query);
+        }
+
+        /** The answer as the server gives it: from a rollup when one can serve the query. */
+        QueryResult run(Query query) throws SQLException {
+            return run(plan(query));
+        }
+
+        /** The answer from the dataset's own table. */
+        QueryResult runOnTable(Query query) throws SQLException {
+            new QueryValidator(model).check(query);
+            return run(new Planner(model, RollupCatalog.NONE).plan(query));
+        }
+
+        QueryResult run(Plan plan) throws SQLException {
+            return new SqlRunner(Duration.ofSeconds(120)).run(queries, new SelectCompiler().compile(plan));
+        }
+
+        @Override
+        public void close() throws SQLException {
+            queries.close();
+            root.close();
+        }
     }
 
     synchronized Table sessions() {
@@ -96,11 +158,25 @@ final class GeneratedData implements AutoCloseable {
         return traffic;
     }
 
+    synchronized Table dns() {
+        if (dns == null) {
+            dns = Rows.dns(study());
+        }
+        return dns;
+    }
+
+    synchronized Table syntheticTraffic() {
+        if (syntheticTraffic == null) {
+            syntheticTraffic = Rows.traffic(new Rows.Study(syntheticDir));
+        }
+        return syntheticTraffic;
+    }
+
     @Override
     public void close() throws Exception {
         try {
-            queries.close();
-            root.close();
+            engine.close();
+            synthetic.close();
         } finally {
             try (Stream<Path> paths = Files.walk(dir)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

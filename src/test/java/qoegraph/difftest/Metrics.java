@@ -111,6 +111,21 @@ final class Metrics {
         return m;
     }
 
+    static Map<String, Def> dns(Table t) {
+        Object[] userReq = t.column("userReq").values();
+        Object[] duplicate = t.column("duplicate").values();
+        Map<String, Def> m = new LinkedHashMap<>();
+        put(m, "count", new Count(), true);
+        put(m, "distinctQueries", distinct(t, "query"), true);
+        put(m, "distinctDomains", distinct(t, "queryDomain"), true);
+        // userReq AND NOT duplicate, counted when true (a null in either never makes it true)
+        put(m, "userRequests", new CountIf(r -> Boolean.TRUE.equals(userReq[r]) && Boolean.FALSE.equals(duplicate[r])),
+                true);
+        put(m, "devices", distinct(t, "devId"), true);
+        put(m, "users", distinct(t, "userId"), true);
+        return m;
+    }
+
     /** The Min, Max, Avg, Stddev, Median and Quantile of a {@code distribution: true} dimension. */
     private static void distribution(Map<String, Def> m, Table.Column column) {
         Object[] v = column.values();

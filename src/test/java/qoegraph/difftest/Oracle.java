@@ -68,10 +68,13 @@ final class Oracle {
     }
 
     /**
-     * @param groups every group before having, in no order, with the selected metrics
      * @param rows what the query returns before paging, in the order the API promises
+     * @param orderRobust false when two neighbours' order rests on doubles so close that the engine's
+     *        rounding may swap them
+     * @param unstable why the values themselves may differ from the engine's for reasons of rounding alone
+     *        (ranks or top-N cuts among nearly tied doubles); null when they must agree
      */
-    record Answer(Grouping grouping, List<Map<String, Object>> groups, List<Map<String, Object>> rows) {
+    record Answer(Grouping grouping, List<Map<String, Object>> rows, boolean orderRobust, String unstable) {
     }
 
     Answer answer(Query query) {
@@ -131,36 +134,7 @@ final class Oracle {
     }
 
     Answer answer(Query query, Grouping grouping) {
-        List<SelectedDimension> dims = query.dimensions();
-        Map<String, Object[]> values = new HashMap<>();
-        for (SelectedMetric m : query.metrics()) {
-            values.put(m.key(), metric(m.name(), m.q(), grouping));
-        }
-        List<Map<String, Object>> all = new ArrayList<>();
-        for (int g = 0; g < grouping.groups(); g++) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (int i = 0; i < dims.size(); i++) {
-                row.put(dims.get(i).key(), grouping.keys().get(g)[i]);
-            }
-            for (SelectedMetric m : query.metrics()) {
-                row.put(m.key(), values.get(m.key())[g]);
-            }
-            all.add(row);
-        }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        if (query.having() == null) {
-            rows.addAll(all);
-        } else {
-            Map<String, Object[]> having = new HashMap<>();
-            collectHaving(query.having(), query, grouping, having);
-            for (int g = 0; g < all.size(); g++) {
-                if (having(query.having(), having, g) == TRUE) {
-                    rows.add(all.get(g));
-                }
-            }
-        }
-        rows.sort(order(query));
-        return new Answer(grouping, all, rows);
+        return new Shaping(this, query, grouping).answer();
     }
 
     // ---- dimensions ---------------------------------------------------------------------------------------
@@ -397,7 +371,8 @@ final class Oracle {
                 Pattern p = like((String) v, c.op() == Operator.ILIKE);
                 return x -> x == null ? UNKNOWN : of(p.matcher((String) x).matches());
             }
-            case CONTAINS: return x -> x == null ? UNKNOWN : of(((String) x).contains((String) v));
+            case CONTAINS: return x -> x == null ? UNKNOWN : x instanceof List<?> list ? of(listContains(list, v))
+                    : of(((String) x).contains((String) v));
             case STARTS_WITH: return x -> x == null ? UNKNOWN : of(((String) x).startsWith((String) v));
             case ENDS_WITH: return x -> x == null ? UNKNOWN : of(((String) x).endsWith((String) v));
             default:
@@ -413,6 +388,16 @@ final class Oracle {
             case LTE: return x -> x == null ? UNKNOWN : of(t.compare(x) <= 0);
             default: throw new IllegalArgumentException("no oracle for " + c.op());
         }
+    }
+
+    /** Whether a list has an element equal to the value (numbers as numbers). */
+    static boolean listContains(List<?> list, Object v) {
+        for (Object e : list) {
+            if (e != null && (e instanceof Number n ? v instanceof Number m && compareNumbers(n, m) == 0 : e.equals(v))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A filter value, ready to compare stored values with: {@code compare(x)} is the sign of x - value. */
@@ -450,7 +435,7 @@ final class Oracle {
                     regex.append(Pattern.quote(String.valueOf(ch)));
                 }
             }
-            return Pattern.compile(regex.toString(), Pattern.DOTALL | (ignoreCase ? Pattern.CASE_INSENSITIVE : 0));
+            return Pattern.compile(regex.toString(), Pattern.DOTALL | (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0));
         });
     }
 
@@ -800,11 +785,38 @@ final class Oracle {
         return out;
     }
 
+    /** A compensated sum, so the oracle's sums are as exact as a double can hold. */
+    static double neumaier(double[] values) {
+        double sum = 0;
+        double compensation = 0;
+        for (double v : values) {
+            double t = sum + v;
+            compensation += Math.abs(sum) >= Math.abs(v) ? (sum - t) + v : (v - t) + sum;
+            sum = t;
+        }
+        return sum + compensation;
+    }
+
     // ---- having ------------------------------------------------------------------------------------------
 
     /** The metric a having field names: a selected metric's output key (with its q), else a dataset metric. */
     static SelectedMetric havingMetric(Query query, String field) {
         return query.metricByKey(field).orElse(SelectedMetric.metric(field));
+    }
+
+    /** Which groups the having filter keeps. */
+    boolean[] havingKeeps(Query query, Grouping grouping) {
+        boolean[] keep = new boolean[grouping.groups()];
+        if (query.having() == null) {
+            Arrays.fill(keep, true);
+            return keep;
+        }
+        Map<String, Object[]> values = new HashMap<>();
+        collectHaving(query.having(), query, grouping, values);
+        for (int g = 0; g < keep.length; g++) {
+            keep[g] = having(query.having(), values, g) == TRUE;
+        }
+        return keep;
     }
 
     private void collectHaving(Filter f, Query query, Grouping grouping, Map<String, Object[]> values) {
@@ -843,51 +855,4 @@ final class Oracle {
         return test(c, false).at(values.get(c.field())[group]);
     }
 
-    // ---- order -------------------------------------------------------------------------------------------
-
-    /** The query's order keys, then every dimension ascending; nulls last either way. */
-    static Comparator<Map<String, Object>> order(Query query) {
-        List<OrderBy> keys = new ArrayList<>(query.orderBy());
-        for (SelectedDimension d : query.dimensions()) {
-            if (keys.stream().noneMatch(o -> o.key().equals(d.key()))) {
-                keys.add(OrderBy.asc(d.key()));
-            }
-        }
-        return (a, b) -> {
-            for (OrderBy o : keys) {
-                int c = compareNullsLast(a.get(o.key()), b.get(o.key()), o.direction() == OrderBy.Direction.DESC);
-                if (c != 0) {
-                    return c;
-                }
-            }
-            return 0;
-        };
-    }
-
-    static int compareNullsLast(Object a, Object b, boolean descending) {
-        if (a == null || b == null) {
-            return a == null ? (b == null ? 0 : 1) : -1;
-        }
-        int c = compareValues(a, b);
-        return descending ? -c : c;
-    }
-
-    static int compareValues(Object a, Object b) {
-        if (a instanceof Number x && b instanceof Number y) {
-            return compareNumbers(x, y);
-        }
-        if (a instanceof OffsetDateTime x && b instanceof OffsetDateTime y) {
-            return x.toInstant().compareTo(y.toInstant());
-        }
-        if (a instanceof LocalDateTime x && b instanceof LocalDateTime y) {
-            return x.compareTo(y);
-        }
-        if (a instanceof String x && b instanceof String y) {
-            return x.compareTo(y);
-        }
-        if (a instanceof Boolean x && b instanceof Boolean y) {
-            return Boolean.compare(x, y);
-        }
-        throw new IllegalArgumentException("cannot order " + a + " and " + b);
-    }
 }

@@ -21,6 +21,9 @@ import qoegraph.query.OrderBy;
 import qoegraph.query.Query;
 import qoegraph.query.SelectedDimension;
 import qoegraph.query.SelectedMetric;
+import qoegraph.query.Top;
+import qoegraph.query.Window;
+import qoegraph.query.WindowFunction;
 
 /**
  * Random queries over one dataset: subsets of dimensions (plain, numeric buckets, time granularities and
@@ -35,13 +38,22 @@ final class QueryGenerator {
 
 
     /** What can be asked of one dataset. */
-    record Spec(String dataset, Table table, Oracle oracle, List<String> plainDimensions,
+    record Spec(String dataset, GeneratedData.Engine engine, Table table, Oracle oracle, List<String> plainDimensions,
                 Map<String, List<Double>> widths, Map<String, List<Double>> logBases, String time,
-                List<String> filterable, List<String> zones) {
+                List<String> filterable, List<String> zones, RollupProfile rollup) {
+    }
+
+    /**
+     * What a rollup of the dataset keeps (its time column by the hour): a share of the queries keeps to it,
+     * so that the planner answers them from the rollup and that path meets the oracle too.
+     */
+    record RollupProfile(List<String> dimensions, List<String> metrics) {
     }
 
     private final Spec spec;
     private final SplittableRandom random;
+    /** The rollup the query being drawn keeps to; null for any query. */
+    private RollupProfile rollup;
 
     QueryGenerator(Spec spec, long seed) {
         this.spec = spec;
@@ -54,6 +66,7 @@ final class QueryGenerator {
 
     Case next() {
         for (int attempt = 0; ; attempt++) {
+            rollup = spec.rollup() != null && random.nextInt(100) < 30 ? spec.rollup() : null;
             Query.Builder q = Query.newQuery(spec.dataset()).limit(MAX_LIMIT);
             q.timezone(pick(spec.zones()));
             Set<String> keys = new HashSet<>();
@@ -65,25 +78,33 @@ final class QueryGenerator {
             if (metrics == 0 && dims == 0) {
                 metrics = 1;
             }
+            List<SelectedDimension> chosen = q.build().dimensions();
             for (int i = 0; i < metrics; i++) {
-                q.metric(metric(keys));
+                q.metric(metric(keys, chosen));
             }
             if (random.nextInt(4) > 0) {
                 q.where(selectiveWhere(q.build()));
+            }
+            if (spec.time() != null && random.nextInt(100) < 30) {
+                q.where(aroundTimeChange(q.build()));
             }
             Query draft = q.build();
             Oracle.Grouping groups = spec.oracle().group(draft);
             if (groups.groups() > MAX_GROUPS && attempt < 20) {
                 continue;
             }
+            boolean plainMetrics = draft.metrics().stream().anyMatch(m -> m.window() == null);
             if (random.nextInt(100) < 35) {
                 q.having(having(draft, groups, 1 + random.nextInt(3)));
+            }
+            if (!chosen.isEmpty() && random.nextInt(100) < 15) {
+                q.top(top(draft, chosen, plainMetrics));
             }
             if (random.nextBoolean()) {
                 List<String> outputs = new ArrayList<>(draft.outputKeys());
                 int n = 1 + random.nextInt(Math.min(3, outputs.size()));
                 for (int i = 0; i < n; i++) {
-                    String key = outputs.remove(random.nextInt(outputs.size()));
+                    String key = byNameNowAndThen(draft, outputs.remove(random.nextInt(outputs.size())));
                     q.orderBy(random.nextBoolean() ? OrderBy.asc(key) : OrderBy.desc(key));
                 }
             }
@@ -97,6 +118,17 @@ final class QueryGenerator {
         }
     }
 
+    /** An aliased dimension's name instead of its key, when that names nothing else (the API allows both). */
+    private String byNameNowAndThen(Query draft, String key) {
+        SelectedDimension d = draft.dimensions().stream().filter(x -> x.key().equals(key)).findFirst().orElse(null);
+        if (d == null || d.key().equals(d.name()) || random.nextInt(4) > 0) {
+            return key;
+        }
+        long named = draft.dimensions().stream().filter(x -> x.name().equals(d.name()) || x.key().equals(d.name())).count();
+        boolean metric = draft.metrics().stream().anyMatch(m -> m.name().equals(d.name()) || m.key().equals(d.name()));
+        return named == 1 && !metric ? d.name() : key;
+    }
+
     // ---- selection -------------------------------------------------------------------------------------------
 
     private SelectedDimension dimension(Set<String> keys) {
@@ -105,14 +137,16 @@ final class QueryGenerator {
         if (spec.time() != null && kind < 25) {
             d = SelectedDimension.dimension(spec.time());
             int arg = random.nextInt(10);
-            if (arg < 6) {
-                Granularity[] gs = {Granularity.HOUR, Granularity.DAY, Granularity.WEEK, Granularity.MONTH,
-                    Granularity.QUARTER, Granularity.YEAR};
-                d = d.granularity(gs[random.nextInt(gs.length)]);
+            if (arg < 6 || rollup != null && arg == 9) {
+                Granularity[] gs = {Granularity.MINUTE, Granularity.HOUR, Granularity.HOUR, Granularity.DAY,
+                    Granularity.WEEK, Granularity.MONTH, Granularity.QUARTER, Granularity.YEAR};
+                d = d.granularity(gs[(rollup != null ? 1 : 0) + random.nextInt(gs.length - (rollup != null ? 1 : 0))]);
             } else if (arg < 9) {
                 d = d.part(DatePart.values()[random.nextInt(DatePart.values().length)]);
             }
             // else the raw time: the where filter or the MAX_GROUPS redraw keeps it small
+        } else if (rollup != null) {
+            d = SelectedDimension.dimension(pick(rollup.dimensions()));
         } else if (kind < 50 && !spec.widths().isEmpty()) {
             List<String> bucketable = new ArrayList<>(spec.widths().keySet());
             String name = pick(bucketable);
@@ -126,15 +160,65 @@ final class QueryGenerator {
         return d.as(key(d.name(), keys));
     }
 
-    private SelectedMetric metric(Set<String> keys) {
+    private SelectedMetric metric(Set<String> keys, List<SelectedDimension> dims) {
         List<Metrics.Def> defs = new ArrayList<>(spec.oracle().metrics.values());
+        if (rollup != null) {
+            defs.removeIf(d -> !rollup.metrics().contains(d.name()));
+        }
         Metrics.Def def = pick(defs);
         SelectedMetric m = SelectedMetric.metric(def.name());
         if (def.takesQ()) {
             double[] qs = {0, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 1};
             m = m.q(random.nextInt(4) == 0 ? random.nextDouble() : qs[random.nextInt(qs.length)]);
         }
+        if (random.nextInt(100) < 20) {
+            m = m.window(window(def, dims));
+        }
         return m.as(key(def.name(), keys));
+    }
+
+    /** A window over some of the selected dimensions; differences only of exact metrics (no cancellation). */
+    private Window window(Metrics.Def def, List<SelectedDimension> dims) {
+        List<WindowFunction> fns = new ArrayList<>(List.of(WindowFunction.values()));
+        if (!def.exact()) {
+            fns.removeAll(List.of(WindowFunction.DIFFERENCE, WindowFunction.PERCENT_CHANGE));
+        }
+        WindowFunction fn = pick(fns);
+        List<String> partition = partition(dims, 0);
+        return new Window(fn, partition, fn == WindowFunction.MOVING_AVERAGE ? 1 + random.nextInt(4) : null);
+    }
+
+    /** A random subset of the dimensions, by output key or (when unambiguous) by name, keeping some out. */
+    private List<String> partition(List<SelectedDimension> dims, int keepOut) {
+        List<String> out = new ArrayList<>();
+        int left = dims.size();
+        for (SelectedDimension d : dims) {
+            if (left > keepOut && random.nextInt(5) < 2) {
+                boolean uniqueName = dims.stream().filter(o -> o.name().equals(d.name())).count() == 1
+                        && dims.stream().noneMatch(o -> o.key().equals(d.name()) && o != d);
+                out.add(uniqueName && random.nextInt(4) == 0 ? d.name() : d.key());
+                left--;
+            }
+        }
+        return out;
+    }
+
+    /** A dataset metric by name, one whose name is not the key of a windowed selection (that would name it). */
+    private String datasetMetric(Query draft) {
+        return pick(spec.oracle().metrics.values().stream().filter(d -> !d.takesQ())
+                .filter(d -> rollup == null || rollup.metrics().contains(d.name()))
+                .filter(d -> draft.metricByKey(d.name()).map(m -> m.window() == null).orElse(true)).toList()).name();
+    }
+
+    private Top top(Query draft, List<SelectedDimension> dims, boolean plainMetrics) {
+        String by;
+        List<SelectedMetric> selected = draft.metrics().stream().filter(m -> m.window() == null).toList();
+        if (plainMetrics && random.nextInt(3) > 0) {
+            by = pick(selected).key();
+        } else {
+            by = datasetMetric(draft);
+        }
+        return new Top(1 + random.nextInt(4), by, partition(dims, 1), random.nextBoolean());
     }
 
     /** The name, or an alias when the name is taken; now and then an alias that is another field's name. */
@@ -149,6 +233,14 @@ final class QueryGenerator {
             key = name + "_" + i;
         }
         return key;
+    }
+
+    /** The query's where, and-ed with a few hours around a change of UTC offset (the buckets' hard cases). */
+    private Filter aroundTimeChange(Query q) {
+        LocalDateTime change = pick(SyntheticStudy.TIME_CHANGES);
+        Filter window = Filter.compare(spec.time(), Operator.IN_RANGE, List.of(change.minusHours(2 + random.nextInt(10)),
+                change.plusHours(2 + random.nextInt(10))));
+        return q.where() == null ? window : Filter.and(q.where(), window);
     }
 
     // ---- where -----------------------------------------------------------------------------------------------
@@ -191,7 +283,14 @@ final class QueryGenerator {
     }
 
     private Filter leaf() {
-        Table.Column column = spec.table().column(pick(spec.filterable()));
+        if (rollup != null && spec.time() != null && random.nextInt(4) == 0) {
+            // on an hour boundary, with gte or lt: a comparison an hourly rollup answers exactly
+            LocalDateTime hour = ((LocalDateTime) sample(spec.table().column(spec.time()))).truncatedTo(
+                    java.time.temporal.ChronoUnit.HOURS);
+            return Filter.compare(spec.time(), random.nextBoolean() ? Operator.GTE : Operator.LT, time(hour,
+                    random.nextInt(20)));
+        }
+        Table.Column column = spec.table().column(pick(rollup != null ? rollup.dimensions() : spec.filterable()));
         Object v = sample(column);
         List<Operator> ops = operators(column.kind());
         Operator op = pick(ops);
@@ -208,14 +307,19 @@ final class QueryGenerator {
             }
             case BETWEEN: case IN_RANGE: {
                 Object w = sample(column);
-                boolean swap = v != null && w != null && Oracle.compareValues(v, w) > 0 && random.nextInt(10) > 0;
+                boolean swap = v != null && w != null && ValueOrder.compare(v, w) > 0 && random.nextInt(10) > 0;
                 Object low = swap ? w : v;
                 Object high = swap ? v : w;
                 return Filter.compare(column.name(), op, List.of(value(column, low, op), value(column, high, op)));
             }
             case LIKE: case ILIKE:
                 return Filter.compare(column.name(), op, pattern((String) v, op == Operator.ILIKE));
-            case CONTAINS: case STARTS_WITH: case ENDS_WITH:
+            case CONTAINS:
+                if (column.kind() == Table.Kind.STRING_LIST || column.kind() == Table.Kind.INT_LIST) {
+                    return Filter.compare(column.name(), op, element(column));
+                }
+                return Filter.compare(column.name(), op, part((String) v, op));
+            case STARTS_WITH: case ENDS_WITH:
                 return Filter.compare(column.name(), op, part((String) v, op));
             default:
                 return Filter.compare(column.name(), op, value(column, v, op));
@@ -223,6 +327,9 @@ final class QueryGenerator {
     }
 
     private static List<Operator> operators(Table.Kind kind) {
+        if (kind == Table.Kind.STRING_LIST || kind == Table.Kind.INT_LIST) {
+            return List.of(Operator.IS_NULL, Operator.CONTAINS, Operator.CONTAINS, Operator.CONTAINS);
+        }
         List<Operator> ops = new ArrayList<>(List.of(Operator.EQ, Operator.NEQ, Operator.IN, Operator.NIN,
                 Operator.IS_NULL));
         if (kind != Table.Kind.BOOLEAN) {
@@ -255,9 +362,13 @@ final class QueryGenerator {
     private Object value(Table.Column column, Object v, Operator op) {
         int r = random.nextInt(20);
         switch (column.kind()) {
-            case INT:
-                return r < 14 ? v : r < 17 ? (Object) ((Integer) v).longValue()
-                        : r < 18 ? (Object) ((Integer) v).doubleValue() : (Object) (((Integer) v) + 0.5);
+            case INT: {
+                int i = (Integer) v;
+                if (r == 13 && i == (short) i) {
+                    return (short) i;
+                }
+                return r < 14 ? v : r < 17 ? (Object) (long) i : r < 18 ? (Object) (double) i : (Object) (i + 0.5);
+            }
             case LONG: {
                 long l = (Long) v;
                 boolean small = Math.abs(l) < (1L << 50);
@@ -268,6 +379,9 @@ final class QueryGenerator {
             }
             case FLOAT: {
                 double d = (Double) v;
+                if (r == 5) {
+                    return java.math.BigDecimal.valueOf(d);
+                }
                 return d == Math.rint(d) && Math.abs(d) < 1e15 && r < 5 ? (Object) (long) d : (Object) d;
             }
             case TIME:
@@ -277,6 +391,22 @@ final class QueryGenerator {
         }
     }
 
+    /** An element of some row's list: an Integer (now and then as a Long or with a fraction) or a String. */
+    private Object element(Table.Column column) {
+        for (int i = 0; i < 200; i++) {
+            List<?> list = (List<?>) sample(column);
+            if (list != null && !list.isEmpty() && list.get(0) != null) {
+                Object e = list.get(random.nextInt(list.size()));
+                if (e instanceof Integer n) {
+                    int r = random.nextInt(10);
+                    return r == 0 ? (Object) (long) n : r == 1 ? (Object) (n + 0.5) : e;
+                }
+                return e;
+            }
+        }
+        return column.kind() == Table.Kind.INT_LIST ? (Object) 1 : "";
+    }
+
     private static Object fallback(Table.Column column) {
         switch (column.kind()) {
             case INT: return 0;
@@ -284,6 +414,7 @@ final class QueryGenerator {
             case FLOAT: return 0.0;
             case STRING: return "";
             case BOOLEAN: return true;
+            case STRING_LIST: case INT_LIST: return List.of();
             default: return LocalDateTime.of(2015, 6, 1, 0, 0);
         }
     }
@@ -293,8 +424,14 @@ final class QueryGenerator {
 
     /** A UTC time as a LocalDateTime, an OffsetDateTime or Instant, or ISO text with or without an offset. */
     private Object time(LocalDateTime utc, int r) {
-        if (r < 8) {
+        if (r < 7) {
             return utc;
+        }
+        if (r == 7) {
+            return utc.toLocalDate(); // its UTC midnight
+        }
+        if (r == 18) {
+            return utc.atZone(ZoneOffset.UTC).withZoneSameInstant(pick(VALUE_ZONES));
         }
         OffsetDateTime at = utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(pick(VALUE_ZONES)).toOffsetDateTime();
         if (r < 13) {
@@ -360,12 +497,12 @@ final class QueryGenerator {
     private Filter havingLeaf(Query draft, Oracle.Grouping groups) {
         String field;
         SelectedMetric metric;
-        if (!draft.metrics().isEmpty() && random.nextInt(4) > 0) {
-            metric = pick(draft.metrics());
+        List<SelectedMetric> plain = draft.metrics().stream().filter(m -> m.window() == null).toList();
+        if (!plain.isEmpty() && random.nextInt(4) > 0) {
+            metric = pick(plain);
             field = metric.key();
         } else {
-            List<Metrics.Def> plain = spec.oracle().metrics.values().stream().filter(d -> !d.takesQ()).toList();
-            field = pick(plain).name();
+            field = datasetMetric(draft);
             metric = Oracle.havingMetric(draft, field);
         }
         Metrics.Def def = spec.oracle().metrics.get(metric.name());

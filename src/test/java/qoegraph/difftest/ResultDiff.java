@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import qoegraph.query.Query;
-import qoegraph.query.SelectedMetric;
 
 /**
  * Compares the engine's rows with the oracle's: as multisets keyed by the dimension values, or in order.
@@ -136,27 +135,5 @@ final class ResultDiff {
             return parts.toString();
         }
         return v + " (" + v.getClass().getSimpleName() + ")";
-    }
-
-    /** Whether two neighbours in the oracle's order could swap in the engine's: doubles that nearly tie. */
-    static boolean orderIsRobust(Query query, Map<String, Metrics.Def> metrics, List<Map<String, Object>> sorted) {
-        List<String> keys = new ArrayList<>();
-        query.orderBy().forEach(o -> keys.add(o.key()));
-        for (int i = 1; i < sorted.size(); i++) {
-            for (String k : keys) {
-                Object a = sorted.get(i - 1).get(k);
-                Object b = sorted.get(i).get(k);
-                boolean inexact = query.metricByKey(k).map(SelectedMetric::name).map(metrics::get)
-                        .map(d -> !d.exact()).orElse(false);
-                if (a instanceof Double x && b instanceof Double y && inexact && x != 0 && Math.abs(x - y)
-                        <= 1e-7 * Math.max(Math.abs(x), Math.abs(y))) {
-                    return false;
-                }
-                if (!Objects.equals(a, b)) {
-                    break;
-                }
-            }
-        }
-        return true;
     }
 }

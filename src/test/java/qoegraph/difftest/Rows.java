@@ -42,7 +42,9 @@ final class Rows {
             connected[i] = bool(f[3]);
             p2p[i] = f.length > 4 && f[4] != null ? Double.valueOf(f[4]) : null;
             cdn[i] = f.length > 5 && f[5] != null ? Double.valueOf(f[5]) : null;
-            total[i] = p2p[i] == null || cdn[i] == null ? null : (Double) p2p[i] + (Double) cdn[i];
+            // the file's 6 decimals are exact: p2p + cdn is their exact sum, then rounded once to a double
+            total[i] = p2p[i] == null || cdn[i] == null ? null
+                    : new java.math.BigDecimal(f[4]).add(new java.math.BigDecimal(f[5])).doubleValue();
         }
         return new Table("sessions", n)
                 .add("stream", Kind.INT, stream).add("isp", Kind.STRING, isp).add("browser", Kind.STRING, browser)
@@ -161,6 +163,71 @@ final class Rows {
         }
         table.participantDimension = "country";
         return table;
+    }
+
+    /** dnsreqs with the dimensions of dnsRequests.yml; arrays in PostgreSQL's text form become lists. */
+    static Table dns(Study study) {
+        List<String[]> lines = new ArrayList<>();
+        Csv.read(study.dir.resolve("dnsreqs.csv"), lines::add);
+        int n = lines.size();
+        String[] names = {"id", "devId", "ts", "srcIp", "dstIp", "proto", "srcPort", "dstPort", "flowId", "query",
+            "queryType", "queryTld", "queryDomain", "ansType", "ansAddr", "ansName", "ansTtl", "matchesEasylist",
+            "matchesEasyprivacy", "matchesBlacklist", "userReq", "duplicate", "userId", "deviceId", "deviceName",
+            "devtype", "os", "shared", "country"};
+        Kind[] kinds = {Kind.LONG, Kind.INT, Kind.TIME, Kind.STRING, Kind.STRING, Kind.INT, Kind.INT, Kind.INT,
+            Kind.LONG, Kind.STRING, Kind.STRING, Kind.STRING, Kind.STRING, Kind.INT_LIST, Kind.STRING_LIST,
+            Kind.STRING_LIST, Kind.INT_LIST, Kind.BOOLEAN, Kind.BOOLEAN, Kind.BOOLEAN, Kind.BOOLEAN, Kind.BOOLEAN,
+            Kind.INT, Kind.INT, Kind.STRING, Kind.STRING, Kind.STRING, Kind.BOOLEAN, Kind.STRING};
+        Object[][] v = new Object[names.length][n];
+        Map<String, String> strings = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            String[] f = lines.get(i);
+            int devid = Integer.parseInt(f[1]);
+            v[0][i] = Long.valueOf(f[0]);
+            v[1][i] = devid;
+            v[2][i] = time(f[2]);
+            v[3][i] = intern(strings, f[3]);
+            v[4][i] = intern(strings, f[4]);
+            v[5][i] = integer(f[5]);
+            v[6][i] = integer(f[6]);
+            v[7][i] = integer(f[7]);
+            v[8][i] = longOrNull(f[8]);
+            for (int c = 9; c <= 12; c++) {
+                v[c][i] = intern(strings, f[c]);
+            }
+            v[13][i] = integers(PgArrays.parse(f[13]));
+            v[14][i] = PgArrays.parse(f[14]);
+            v[15][i] = PgArrays.parse(f[15]);
+            v[16][i] = integers(PgArrays.parse(f[16]));
+            for (int c = 17; c <= 21; c++) {
+                v[c][i] = bool(f[c]);
+            }
+            Integer owner = study.owner(devid);
+            v[22][i] = owner;
+            v[23][i] = devid;
+            Device device = study.devices.get(devid);
+            v[24][i] = device == null ? null : device.name();
+            v[25][i] = device == null ? null : device.devtype();
+            v[26][i] = device == null ? null : device.os();
+            v[27][i] = device == null ? null : device.shared();
+            User user = owner == null ? null : study.users.get(owner);
+            v[28][i] = user == null ? null : user.country();
+        }
+        Table table = new Table("dnsRequests", n);
+        for (int c = 0; c < names.length; c++) {
+            table.add(names[c], kinds[c], v[c]);
+        }
+        table.participantDimension = "country";
+        return table;
+    }
+
+    private static List<Integer> integers(List<String> texts) {
+        if (texts == null) {
+            return null;
+        }
+        List<Integer> out = new ArrayList<>();
+        texts.forEach(t -> out.add(t == null ? null : Integer.valueOf(t)));
+        return out;
     }
 
     static LocalDateTime time(String text) {

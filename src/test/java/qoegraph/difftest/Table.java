@@ -6,10 +6,10 @@ import java.util.Map;
 /**
  * Rows of one dataset as parsed by this package (never read back from DuckDB), one array per dimension,
  * with the Java type the engine must return for it. Values: Integer, Long, Double, String, Boolean,
- * LocalDateTime (naive UTC) or null.
+ * LocalDateTime (naive UTC), List (of String or Integer) or null.
  */
 final class Table {
-    enum Kind { INT, LONG, FLOAT, STRING, BOOLEAN, TIME }
+    enum Kind { INT, LONG, FLOAT, STRING, BOOLEAN, TIME, STRING_LIST, INT_LIST }
 
     record Column(String name, Kind kind, Object[] values) {
         boolean numeric() {
