@@ -52,13 +52,11 @@ public final class RollupView {
         };
     }
 
-    /**
-     * Count metrics: count is 0, not null, over no rows, so their re-aggregated sums are too. (DuckDB's
-     * count_if is null over no rows, like a sum, so it is summed as it is.)
-     */
+    /** Count metrics (count and count_if) are 0, not null, over no rows, so their re-aggregated sums are too. */
     public static Set<String> countMetrics(Dataset base, Rollup rollup) {
         Set<String> out = new LinkedHashSet<>();
-        rollup.metrics().forEach(n -> base.metric(n).filter(m -> m.aggregation() == Aggregation.COUNT)
+        rollup.metrics().forEach(n -> base.metric(n).filter(m -> m.aggregation() == Aggregation.COUNT
+                        || m.aggregation() == Aggregation.COUNT_IF)
                 .ifPresent(m -> out.add(n)));
         return out;
     }

@@ -34,7 +34,9 @@ final class MetricWriter {
             case COUNT:
                 return metric.sql() == null ? SqlFragment.text("count(*)") : call("count(", metric);
             case COUNT_IF:
-                return call("count_if(", metric);
+                // standard FILTER rather than DuckDB's count_if, which is NULL, not 0, over no rows
+                return new SqlBuilder().append("count(*) FILTER (WHERE ").append(exprs.write(metric.sql()))
+                        .append(")").build();
             case COUNT_DISTINCT:
                 return call("count(DISTINCT ", metric);
             case SUM:
