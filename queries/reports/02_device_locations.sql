@@ -27,12 +27,13 @@ WITH personal AS (
     UNION ALL
     SELECT r.devid, r.ts, 1, CASE WHEN r.user_url THEN 1 ELSE 0 END
     FROM httpreqs AS r JOIN personal AS p ON p.devid = r.devid
+), numbered AS (
+    SELECT row_number() OVER () AS rid, * FROM requests
 ), located_requests AS (
-    SELECT q.devid, q.app, q.usr,
-           (SELECT s.name FROM locations AS s
-            WHERE s.devid = q.devid AND q.ts BETWEEN s.entertime AND s.exittime
-            ORDER BY s.entertime DESC, s.id DESC LIMIT 1) AS location
-    FROM requests AS q
+    SELECT q.devid, q.app, q.usr, s.name AS location
+    FROM numbered AS q
+    LEFT JOIN locations AS s ON s.devid = q.devid AND q.ts BETWEEN s.entertime AND s.exittime
+    QUALIFY row_number() OVER (PARTITION BY q.rid ORDER BY s.entertime DESC NULLS LAST, s.id DESC) = 1
 ), events AS (
     SELECT t.devid, s.name AS location, coalesce(t.bytes_in, 0) + coalesce(t.bytes_out, 0) AS bytes, 0 AS app, 0 AS usr
     FROM deviceapptraffic AS t JOIN personal AS p ON p.devid = t.devid

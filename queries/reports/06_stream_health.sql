@@ -16,8 +16,8 @@
 WITH streams AS (
     SELECT stream, count(*) AS viewers,
            count(*) FILTER (WHERE connected) AS connected_viewers,
-           sum(coalesce(p2p, 0)) AS p2p_bytes,
-           sum(coalesce(p2p, 0) + coalesce(cdn, 0)) AS total_bytes,
+           CAST(sum(coalesce(p2p, 0)) AS DOUBLE) AS p2p_bytes,
+           CAST(sum(coalesce(p2p, 0) + coalesce(cdn, 0)) AS DOUBLE) AS total_bytes,
            count(*) FILTER (WHERE p2p = 0) AS no_p2p_viewers
     FROM sessions
     GROUP BY stream

@@ -7,6 +7,7 @@ import graphql.schema.GraphQLSchema;
 import org.duckdb.DuckDBConnection;
 import qoegraph.catalog.CatalogReader;
 import qoegraph.model.Model;
+import qoegraph.report.Reports;
 
 import java.util.concurrent.Executor;
 
@@ -20,6 +21,12 @@ public final class ApiSchema {
 
     /** @param blocking where JDBC work runs: never the HTTP event loop */
     public static GraphQLSchema schema(Model model, DuckDBConnection duckdb, Executor blocking, QueryLimits limits) {
+        return schema(model, Reports.none(), duckdb, blocking, limits);
+    }
+
+    /** The API with the report fields ({@code reports}, {@code catalog.reports}) of {@code reports}. */
+    public static GraphQLSchema schema(Model model, Reports reports, DuckDBConnection duckdb, Executor blocking,
+                                       QueryLimits limits) {
         GraphQLObjectType.Builder query = GraphQLObjectType.newObject().name("Query")
                 .description("qoegraph: analytics over P2P delivery sessions and the UCN study logs. One root field"
                         + " per dataset: select dimensions to group by and metrics to aggregate.");
@@ -27,7 +34,8 @@ public final class ApiSchema {
         Engine engine = Engine.of(model, duckdb, limits);
         new SchemaGenerator(model, limits.maxRows()).addTo(query, code,
                 dataset -> Fetchers.blocking(new DatasetFetcher(new SelectionMapper(dataset), engine), blocking));
-        new CatalogSchema(new CatalogReader(duckdb), blocking, model).addTo(query, code);
+        new ReportFields(reports, duckdb, limits, blocking).addTo(query, code);
+        new CatalogSchema(new CatalogReader(duckdb), blocking, model, reports).addTo(query, code);
         return GraphQLSchema.newSchema().query(query).codeRegistry(code.build())
                 .additionalType(ApiScalars.LONG).additionalType(ApiScalars.DATE_TIME).build();
     }

@@ -9,6 +9,7 @@ import graphql.schema.GraphQLOutputType;
 import qoegraph.catalog.CatalogReader;
 import qoegraph.catalog.FileEntry;
 import qoegraph.model.Model;
+import qoegraph.report.Reports;
 
 import java.util.List;
 import java.util.Map;
@@ -34,20 +35,24 @@ public final class CatalogSchema {
     private final CatalogReader reader;
     private final Executor blocking;
     private final Model model;
+    private final Reports reports;
 
-    public CatalogSchema(CatalogReader reader, Executor blocking, Model model) {
+    public CatalogSchema(CatalogReader reader, Executor blocking, Model model, Reports reports) {
         this.reader = reader;
         this.blocking = blocking;
         this.model = model;
+        this.reports = reports;
     }
 
     public void addTo(GraphQLObjectType.Builder query, GraphQLCodeRegistry.Builder code) {
         query.field(newFieldDefinition().name("catalog")
-                .description("What qoegraph holds: the datasets to query, the ingested tables and files.")
+                .description("What qoegraph holds: the datasets to query, the reports, the ingested tables and files.")
                 .type(nonNull(catalogType())));
         code.dataFetcher(FieldCoordinates.coordinates("Query", "catalog"), (DataFetcher<Object>) env -> Map.of());
         List<Map<String, Object>> datasets = DatasetCatalog.data(model);
         code.dataFetcher(FieldCoordinates.coordinates("Catalog", "datasets"), (DataFetcher<Object>) env -> datasets);
+        List<Map<String, Object>> reportData = ReportFields.catalogData(reports);
+        code.dataFetcher(FieldCoordinates.coordinates("Catalog", "reports"), (DataFetcher<Object>) env -> reportData);
         code.dataFetcher(FieldCoordinates.coordinates("Catalog", "tables"),
                 Fetchers.blocking(env -> reader.tables(), blocking));
         code.dataFetcher(FieldCoordinates.coordinates("Catalog", "files"),
@@ -63,8 +68,9 @@ public final class CatalogSchema {
     }
 
     private static GraphQLObjectType catalogType() {
-        return newObject().name("Catalog").description("The datasets and the ingested data.")
+        return newObject().name("Catalog").description("The datasets, the reports and the ingested data.")
                 .field(DatasetCatalog.field())
+                .field(ReportFields.catalogField())
                 .field(field("tables", nonNull(list(nonNull(tableType()))),
                         "Every data table with its row count and the totals of its ingested files."))
                 .field(field("files", nonNull(list(nonNull(fileType()))), "Every ingested file, oldest first."))

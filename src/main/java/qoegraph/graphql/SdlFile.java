@@ -5,6 +5,7 @@ import graphql.schema.GraphqlTypeComparatorRegistry;
 import graphql.schema.idl.SchemaPrinter;
 import org.duckdb.DuckDBConnection;
 import qoegraph.model.ModelLoader;
+import qoegraph.report.Reports;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,10 +34,11 @@ public final class SdlFile {
         return new SchemaPrinter(options).print(schema);
     }
 
-    /** The SDL of the repository's model with the default limits. */
+    /** The SDL of the repository's model and of the reports beside it ({@code ../reports}) with the default limits. */
     public static String generate(Path modelDir) throws SQLException {
+        Reports reports = Reports.load(modelDir.toAbsolutePath().getParent().resolve("reports"));
         try (DuckDBConnection db = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:")) {
-            return print(ApiSchema.schema(ModelLoader.load(modelDir), db, Runnable::run, QueryLimits.DEFAULTS));
+            return print(ApiSchema.schema(ModelLoader.load(modelDir), reports, db, Runnable::run, QueryLimits.DEFAULTS));
         }
     }
 

@@ -27,6 +27,14 @@
  *   errors mapped by {@link qoegraph.graphql.ErrorCodeInstrumentation} (UNKNOWN_FIELD with "did you mean",
  *   INVALID_FILTER for an operator of another type, INVALID_ARGUMENT for a wrong value, INVALID_QUERY for the
  *   rest); {@code path} is the root field, {@code extensions.at} the place inside its arguments or selection.</li>
+ *   <li><b>Reports</b> ({@link qoegraph.graphql.ReportFields}): the root field {@code reports} of type
+ *   {@code Reports} has one field per file of {@code queries/reports} ({@code reports { userRanking(country: "fr")
+ *   { userId bytes rankInCountry } }}). Arguments are the file's parameters in camelCase ({@code n_fr} is
+ *   {@code nFr}), nullable when they have a default; rows are {@code <Name>ReportRow} with one field per declared
+ *   column in camelCase. Values are bound, never spliced. A value outside the declared range, or null for a
+ *   parameter whose default is not null, is INVALID_ARGUMENT; a failure while running is INTERNAL (details only in
+ *   the log). {@code extensions.fields.<resultKey>} has {@code report}, {@code rows}, {@code truncated},
+ *   {@code ms}. {@code catalog.reports} lists them with their parameters and columns.</li>
  * </ul>
  */
 package qoegraph.graphql;

@@ -2,6 +2,7 @@ package qoegraph.web;
 
 import graphql.GraphQL;
 import graphql.schema.GraphQLSchema;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
@@ -9,8 +10,12 @@ import jakarta.inject.Singleton;
 import org.duckdb.DuckDBConnection;
 import qoegraph.graphql.ApiSchema;
 import qoegraph.model.Model;
+import qoegraph.ingest.Ingester;
 import qoegraph.model.ModelLoader;
+import qoegraph.report.Reports;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.concurrent.ExecutorService;
 
 /** Builds the model, the GraphQL schema generated from it, and the engine served at /graphql by micronaut-graphql. */
@@ -23,10 +28,23 @@ public class GraphQLFactory {
         return ModelLoader.load(config.queriesDir().resolve("model"));
     }
 
+    /**
+     * The reports of {@code <queries-dir>/reports}, each prepared on the database (whose tables the ingester
+     * has created) and checked against its declared columns: a bad file stops the start with file and line
+     * ({@code @Context}: checked at start-up, not at the first request).
+     */
+    @Context
+    public Reports reports(QoegraphConfig config, DuckDBConnection duckdb, Ingester ingester) throws SQLException {
+        Reports reports = Reports.load(config.queriesDir().resolve("reports"));
+        try (Connection connection = duckdb.duplicate()) {
+            return reports.check(connection);
+        }
+    }
+
     @Singleton
-    public GraphQLSchema schema(Model model, LimitsConfig limits, DuckDBConnection duckdb,
+    public GraphQLSchema schema(Model model, Reports reports, LimitsConfig limits, DuckDBConnection duckdb,
                                 @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
-        return ApiSchema.schema(model, duckdb, blocking, limits.toQueryLimits());
+        return ApiSchema.schema(model, reports, duckdb, blocking, limits.toQueryLimits());
     }
 
     @Singleton

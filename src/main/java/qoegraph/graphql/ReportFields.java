@@ -1,0 +1,195 @@
+package qoegraph.graphql;
+
+import graphql.extensions.ExtensionsBuilder;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLArgument;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLInputType;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLOutputType;
+import org.duckdb.DuckDBConnection;
+import qoegraph.report.Report;
+import qoegraph.report.ReportArgumentException;
+import qoegraph.report.ReportColumn;
+import qoegraph.report.ReportParameter;
+import qoegraph.report.Reports;
+import qoegraph.sql.QueryResult;
+import qoegraph.sql.SqlRunner;
+import qoegraph.sql.SqlStatement;
+
+import java.sql.Connection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+import static graphql.Scalars.GraphQLBoolean;
+import static graphql.Scalars.GraphQLString;
+import static graphql.schema.GraphQLArgument.newArgument;
+import static graphql.schema.GraphQLFieldDefinition.newFieldDefinition;
+import static graphql.schema.GraphQLList.list;
+import static graphql.schema.GraphQLNonNull.nonNull;
+import static graphql.schema.GraphQLObjectType.newObject;
+
+/**
+ * The reports as GraphQL: a root field {@code reports} of type {@code Reports} with one field per report file,
+ * whose arguments are the report's parameters (camelCase; nullable when they have a default) and whose rows are
+ * {@code <Name>ReportRow} objects with one field per declared column; and {@code catalog.reports}, the same as data.
+ */
+final class ReportFields {
+    static final String ROOT = "reports";
+    private static final String TYPE = "Reports";
+
+    private final Reports reports;
+    private final DuckDBConnection duckdb;
+    private final SqlRunner runner;
+    private final Executor blocking;
+    private final int maxRows;
+
+    ReportFields(Reports reports, DuckDBConnection duckdb, QueryLimits limits, Executor blocking) {
+        this.reports = reports;
+        this.duckdb = duckdb;
+        this.runner = new SqlRunner(limits.timeout());
+        this.blocking = blocking;
+        this.maxRows = limits.maxRows();
+    }
+
+    /** Adds {@code reports} to the root type when there is at least one report (an object type needs a field). */
+    void addTo(GraphQLObjectType.Builder query, GraphQLCodeRegistry.Builder code) {
+        if (reports.all().isEmpty()) {
+            return;
+        }
+        GraphQLObjectType.Builder type = newObject().name(TYPE).description("The reports: one field per SQL file in"
+                + " queries/reports, with typed arguments (bound, never spliced into SQL) and typed rows. At most "
+                + maxRows + " rows each; extensions.fields.<field> says whether rows were cut.");
+        for (Report report : reports.all()) {
+            GraphQLObjectType row = rowType(report);
+            type.field(field(report, row));
+            code.dataFetcher(FieldCoordinates.coordinates(TYPE, report.name()), Fetchers.blocking(env -> run(report, env), blocking));
+            DataFetcher<?> rowValue = DatasetFetcher::rowValue;
+            row.getFieldDefinitions().forEach(f -> code.dataFetcher(FieldCoordinates.coordinates(row, f), rowValue));
+        }
+        query.field(newFieldDefinition().name(ROOT).type(nonNull(type.build()))
+                .description("Fixed analyses written in SQL (user ranking, locations, hour-of-day profiles, ...);"
+                        + " catalog.reports lists them."));
+        code.dataFetcher(FieldCoordinates.coordinates("Query", ROOT), (DataFetcher<Object>) env -> Map.of());
+    }
+
+    private List<Map<String, Object>> run(Report report, DataFetchingEnvironment env) throws Exception {
+        long started = System.nanoTime();
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (ReportParameter p : report.parameters()) {
+            if (env.getArguments().containsKey(p.argumentName())) {
+                values.put(p.name(), env.getArguments().get(p.argumentName()));
+            }
+        }
+        SqlStatement statement;
+        try {
+            statement = report.bind(values, maxRows);
+        } catch (ReportArgumentException e) {
+            throw new QueryException(ErrorCode.INVALID_ARGUMENT, report.name() + ": " + e.getMessage());
+        }
+        QueryResult result;
+        try (Connection connection = duckdb.duplicate()) {
+            result = runner.run(connection, statement);
+        }
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("report", report.name());
+        info.put("rows", result.rows().size());
+        info.put("truncated", result.truncated());
+        info.put("ms", (System.nanoTime() - started) / 1_000_000);
+        ExtensionsBuilder extensions = env.getGraphQlContext().get(ExtensionsBuilder.class);
+        if (extensions != null) {
+            extensions.addValues(Map.of(FieldReport.KEY, Map.of(env.getField().getResultKey(), info)));
+        }
+        return result.rows();
+    }
+
+    private static GraphQLFieldDefinition field(Report report, GraphQLObjectType row) {
+        GraphQLFieldDefinition.Builder field = newFieldDefinition().name(report.name())
+                .type(nonNull(list(nonNull(row)))).description(report.description());
+        report.parameters().forEach(p -> field.argument(argument(p)));
+        return field.build();
+    }
+
+    private static GraphQLArgument argument(ReportParameter p) {
+        GraphQLInputType scalar = ScalarTypes.scalar(p.type());
+        GraphQLArgument.Builder argument = newArgument().name(p.argumentName())
+                .type(p.optional() ? scalar : nonNull(scalar)).description(argumentDoc(p));
+        if (p.optional() && p.defaultValue() != null) {
+            argument.defaultValueProgrammatic(p.defaultValue());
+        }
+        return argument.build();
+    }
+
+    private static String argumentDoc(ReportParameter p) {
+        String doc = p.description();
+        if (!p.rangeText().isEmpty()) {
+            doc += " Range " + p.rangeText() + ".";
+        }
+        if (p.optional() && p.defaultValue() == null) {
+            doc += " Omit it or send null for none.";
+        }
+        return doc;
+    }
+
+    private static GraphQLObjectType rowType(Report report) {
+        String name = Character.toUpperCase(report.name().charAt(0)) + report.name().substring(1) + "ReportRow";
+        GraphQLObjectType.Builder row = newObject().name(name).description("One row of the " + report.name()
+                + " report.");
+        for (ReportColumn c : report.columns()) {
+            row.field(newFieldDefinition().name(c.fieldName()).type(ScalarTypes.output(c.type()))
+                    .description(c.description()));
+        }
+        return row.build();
+    }
+
+    /** {@code catalog.reports}'s field; its values come from {@link #catalogData}. */
+    static GraphQLFieldDefinition catalogField() {
+        GraphQLObjectType parameter = newObject().name("ReportParameterInfo").description("A report argument.")
+                .field(info("name", nonNull(GraphQLString), "Argument name."))
+                .field(info("type", nonNull(GraphQLString), "GraphQL type: Int, Long, Float, String, Boolean or DateTime."))
+                .field(info("required", nonNull(GraphQLBoolean), "Whether it must be given (it has no default)."))
+                .field(info("defaultValue", GraphQLString, "Its default, as text; null when none or null."))
+                .field(info("description", nonNull(GraphQLString), "What it does.")).build();
+        GraphQLObjectType column = newObject().name("ReportColumnInfo").description("A report result column.")
+                .field(info("name", nonNull(GraphQLString), "Field name in the report's rows."))
+                .field(info("type", nonNull(GraphQLString), "GraphQL type: Int, Long, Float, String, Boolean or DateTime."))
+                .field(info("description", nonNull(GraphQLString), "What it holds, with its unit.")).build();
+        GraphQLObjectType report = newObject().name("ReportInfo").description("A report: one field of reports.")
+                .field(info("name", nonNull(GraphQLString), "Name, and name of its field under reports."))
+                .field(info("description", nonNull(GraphQLString), "What it computes."))
+                .field(info("parameters", nonNull(list(nonNull(parameter))), "Its arguments."))
+                .field(info("columns", nonNull(list(nonNull(column))), "Its row fields, in order.")).build();
+        return info("reports", nonNull(list(nonNull(report))), "The reports (fields of the root field reports).");
+    }
+
+    static List<Map<String, Object>> catalogData(Reports reports) {
+        return reports.all().stream().map(ReportFields::catalogEntry).toList();
+    }
+
+    private static Map<String, Object> catalogEntry(Report r) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("name", r.name());
+        map.put("description", r.description());
+        map.put("parameters", r.parameters().stream().map(p -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", p.argumentName());
+            m.put("type", p.type().graphqlName());
+            m.put("required", !p.optional());
+            m.put("defaultValue", p.defaultValue() == null ? null : p.defaultValue().toString());
+            m.put("description", argumentDoc(p));
+            return m;
+        }).toList());
+        map.put("columns", r.columns().stream().map(c -> Map.<String, Object>of("name", c.fieldName(),
+                "type", c.type().graphqlName(), "description", c.description())).toList());
+        return map;
+    }
+
+    private static GraphQLFieldDefinition info(String name, GraphQLOutputType type, String description) {
+        return newFieldDefinition().name(name).type(type).description(description).build();
+    }
+}
