@@ -173,7 +173,7 @@ final class GeneratedData implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws SQLException, IOException {
         try {
             engine.close();
             synthetic.close();

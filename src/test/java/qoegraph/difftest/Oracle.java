@@ -14,10 +14,8 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,16 +23,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import qoegraph.query.Filter;
 import qoegraph.query.Operator;
-import qoegraph.query.OrderBy;
 import qoegraph.query.Query;
 import qoegraph.query.SelectedDimension;
 import qoegraph.query.SelectedMetric;
 
 /**
  * Answers a {@link Query} in plain Java over a {@link Table}: SQL's three-valued logic for filters, group
- * by, the aggregates of {@link Metrics}, having, and the order the API promises (the query's keys, then every
- * dimension ascending, nulls last). Time buckets and parts are computed with java.time in the query's zone.
- * It shares nothing with the engine but the Query record. Columns are evaluated whole (filters as one byte
+ * by with time buckets and parts computed with java.time in the query's zone, numeric buckets, the aggregates
+ * of {@link Metrics} and having; {@link Shaping} then does top-N, windows and the order. It shares nothing
+ * with the engine but the Query record. Columns are evaluated whole (filters as one byte
  * per row, dimensions dictionary-encoded, metric inputs as primitive arrays) so that hundreds of queries
  * over half a million rows take seconds.
  */
@@ -365,7 +362,8 @@ final class Oracle {
                 Target low = target(((List<?>) v).get(0), time);
                 Target high = target(((List<?>) v).get(1), time);
                 boolean closed = c.op() == Operator.BETWEEN;
-                return x -> x == null ? UNKNOWN : of(low.compare(x) >= 0 && (closed ? high.compare(x) <= 0 : high.compare(x) < 0));
+                return x -> x == null ? UNKNOWN
+                        : of(low.compare(x) >= 0 && (closed ? high.compare(x) <= 0 : high.compare(x) < 0));
             }
             case LIKE: case ILIKE: {
                 Pattern p = like((String) v, c.op() == Operator.ILIKE);
@@ -393,7 +391,8 @@ final class Oracle {
     /** Whether a list has an element equal to the value (numbers as numbers). */
     static boolean listContains(List<?> list, Object v) {
         for (Object e : list) {
-            if (e != null && (e instanceof Number n ? v instanceof Number m && compareNumbers(n, m) == 0 : e.equals(v))) {
+            boolean equal = e instanceof Number n ? v instanceof Number m && compareNumbers(n, m) == 0 : e.equals(v);
+            if (e != null && equal) {
                 return true;
             }
         }
@@ -435,7 +434,8 @@ final class Oracle {
                     regex.append(Pattern.quote(String.valueOf(ch)));
                 }
             }
-            return Pattern.compile(regex.toString(), Pattern.DOTALL | (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0));
+            int flags = ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0;
+            return Pattern.compile(regex.toString(), Pattern.DOTALL | flags);
         });
     }
 

@@ -122,7 +122,8 @@ class PublishedFiguresTest {
         counts.forEach((value, published) -> {
             Map<String, Object> row = all.get(value);
             assertEquals(published[0], row.get("count"), value + " rows");
-            assertEquals(published[1], (Long) row.get("count") - (Long) row.get("connectedCount"), value + " not connected");
+            assertEquals(published[1], (Long) row.get("count") - (Long) row.get("connectedCount"),
+                    value + " not connected");
             assertEquals(published[1], offline.get(value).get("count"), value + " rows where connected = false");
             assertMean(fractions.get(value), row.get("meanP2pFraction"), value + " mean p2p fraction");
         });
@@ -131,14 +132,16 @@ class PublishedFiguresTest {
     @Test
     void viewersOver100MegabytesByBrowserSplitByP2pUse() throws Exception {
         Map<String, long[]> published = Map.of("Iron", new long[] {15_700, 2_976},
-                "EarthWolf", new long[] {28_076, 2_058}, "Vectrice", new long[] {4, 793}, "Swamp", new long[] {174, 184});
+                "EarthWolf", new long[] {28_076, 2_058}, "Vectrice", new long[] {4, 793},
+                "Swamp", new long[] {174, 184});
         Map<Object, Map<String, Object>> rows = by("browser", Query.newQuery("sessions").dimensions("browser")
                 .metrics("count", "p2pViewerCount").where(Filter.compare("total", Operator.GT, 1e8)).build());
         assertEquals(published.keySet(), rows.keySet());
         published.forEach((browser, split) -> {
             long p2pViewers = (Long) rows.get(browser).get("p2pViewerCount");
             assertEquals(split[0], p2pViewers, browser + " over 100 MB with p2p > 0");
-            assertEquals(split[1], (Long) rows.get(browser).get("count") - p2pViewers, browser + " over 100 MB, CDN only");
+            assertEquals(split[1], (Long) rows.get(browser).get("count") - p2pViewers,
+                    browser + " over 100 MB, CDN only");
         });
     }
 
@@ -178,7 +181,8 @@ class PublishedFiguresTest {
 
     @Test
     void devicesSharedDevicesAndPersonalLinks() throws Exception {
-        Map<String, Object> devices = one(Query.newQuery("devices").metrics("count", "devices", "sharedDevices").build());
+        Map<String, Object> devices = one(Query.newQuery("devices").metrics("count", "devices", "sharedDevices")
+                .build());
         assertEquals(47L, devices.get("count"));
         assertEquals(47L, devices.get("devices"));
         assertEquals(3L, devices.get("sharedDevices"));

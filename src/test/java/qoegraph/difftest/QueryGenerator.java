@@ -124,7 +124,8 @@ final class QueryGenerator {
         if (d == null || d.key().equals(d.name()) || random.nextInt(4) > 0) {
             return key;
         }
-        long named = draft.dimensions().stream().filter(x -> x.name().equals(d.name()) || x.key().equals(d.name())).count();
+        long named = draft.dimensions().stream().filter(x -> x.name().equals(d.name()) || x.key().equals(d.name()))
+                .count();
         boolean metric = draft.metrics().stream().anyMatch(m -> m.name().equals(d.name()) || m.key().equals(d.name()));
         return named == 1 && !metric ? d.name() : key;
     }
@@ -238,8 +239,8 @@ final class QueryGenerator {
     /** The query's where, and-ed with a few hours around a change of UTC offset (the buckets' hard cases). */
     private Filter aroundTimeChange(Query q) {
         LocalDateTime change = pick(SyntheticStudy.TIME_CHANGES);
-        Filter window = Filter.compare(spec.time(), Operator.IN_RANGE, List.of(change.minusHours(2 + random.nextInt(10)),
-                change.plusHours(2 + random.nextInt(10))));
+        Filter window = Filter.compare(spec.time(), Operator.IN_RANGE,
+                List.of(change.minusHours(2 + random.nextInt(10)), change.plusHours(2 + random.nextInt(10))));
         return q.where() == null ? window : Filter.and(q.where(), window);
     }
 
@@ -490,7 +491,8 @@ final class QueryGenerator {
         for (int i = 0; i < leaves; i++) {
             parts.add(havingLeaf(draft, groups));
         }
-        Filter f = parts.size() == 1 ? parts.get(0) : random.nextBoolean() ? new Filter.And(parts) : new Filter.Or(parts);
+        Filter f = parts.size() == 1 ? parts.get(0)
+                : random.nextBoolean() ? new Filter.And(parts) : new Filter.Or(parts);
         return random.nextInt(6) == 0 ? Filter.not(f) : f;
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,8 +16,11 @@ import qoegraph.sql.QueryResult;
 
 /**
  * Hundreds of random queries per run, each answered by the engine over DuckDB and by {@link Oracle} in plain
- * Java over the rows this package parsed from the generated CSV files; the two must agree. A run draws a new
- * seed unless {@code -Ddifftest.seed=<seed>} fixes it; the seed is in every failure message.
+ * Java over the rows this package parsed from the generated CSV files; the two must agree. When a rollup
+ * serves a query, the base table's answer is checked too. A run draws a new seed unless
+ * {@code -Ddifftest.seed=<seed>} fixes it; the seed is in every failure message. {@code -Ddifftest.sessions=},
+ * {@code .traffic=}, {@code .synthetic=}, {@code .dns=} set the number of queries per dataset, and
+ * {@code -Ddifftest.verbose=true} prints each query.
  */
 @ExtendWith(GeneratedData.Resolver.class)
 class RandomizedDifferentialTest {
@@ -25,7 +29,8 @@ class RandomizedDifferentialTest {
     static final int SYNTHETIC_QUERIES = Integer.getInteger("difftest.synthetic", 60);
     static final int DNS_QUERIES = Integer.getInteger("difftest.dns", 50);
     static final long SEED = Long.getLong("difftest.seed", System.nanoTime() ^ System.currentTimeMillis());
-    private static final java.util.concurrent.atomic.AtomicInteger ROLLUP_SERVED = new java.util.concurrent.atomic.AtomicInteger();
+    static final boolean VERBOSE = Boolean.getBoolean("difftest.verbose");
+    private static final AtomicInteger ROLLUP_SERVED = new AtomicInteger();
     private static GeneratedData data;
 
     @BeforeAll
@@ -109,33 +114,31 @@ class RandomizedDifferentialTest {
     static void check(String label, QueryGenerator.Spec spec, int queries, long seed) {
         QueryGenerator generator = new QueryGenerator(spec, seed);
         List<String> failures = new ArrayList<>();
-        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
-        long cpuStart = cpu.getCurrentThreadCpuTime();
         int unstable = 0;
         int rollupsBefore = ROLLUP_SERVED.get();
         long oracleNanos = 0;
         long engineNanos = 0;
         for (int i = 0; i < queries; i++) {
-            long t0 = System.nanoTime();
+            long started = System.nanoTime();
             QueryGenerator.Case c = generator.next();
-            long t1 = System.nanoTime();
+            long drawn = System.nanoTime();
             List<String> problems = compare(spec, c);
+            engineNanos += System.nanoTime() - drawn;
+            oracleNanos += drawn - started;
             unstable += c.expected().unstable() == null ? 0 : 1;
-            if (Boolean.getBoolean("difftest.verbose")) {
-                System.out.println(label + " #" + i + " rows=" + c.expected().rows().size() + " matched="
-                        + c.expected().grouping().matchedRows() + " " + c.query());
+            if (VERBOSE) {
+                System.out.println(label + " #" + i + ": " + c.expected().rows().size() + " rows, "
+                        + c.expected().grouping().matchedRows() + " matched, " + c.query());
             }
-            engineNanos += System.nanoTime() - t1;
-            oracleNanos += t1 - t0;
             if (!problems.isEmpty()) {
                 failures.add(label + " query #" + i + " (seed " + seed + "): " + c.query() + "\n    "
                         + String.join("\n    ", problems));
             }
         }
-        System.out.printf("%s: %d queries (%d from rollups, %d with values left unchecked), oracle %.1f s, engine %.1f s, this thread's cpu %.1f s%n", label,
-                queries, ROLLUP_SERVED.get() - rollupsBefore, unstable, oracleNanos / 1e9, engineNanos / 1e9, (cpu.getCurrentThreadCpuTime() - cpuStart) / 1e9);
+        System.out.printf("%s: %d queries (%d from rollups, %d with values left unchecked); oracle %.1f s,"
+                + " engine %.1f s%n", label, queries, ROLLUP_SERVED.get() - rollupsBefore, unstable, oracleNanos / 1e9, engineNanos / 1e9);
         if (unstable > Math.max(2, queries / 10)) {
-            failures.add(unstable + " queries had nearly tied doubles deciding ranks or top-N: draw fewer of them");
+            failures.add(unstable + " queries had values that rounding or ties alone may change: draw fewer of them");
         }
         if (!failures.isEmpty()) {
             fail(failures.size() + " of " + queries + " " + label + " queries disagree with the oracle "
@@ -191,8 +194,8 @@ class RandomizedDifferentialTest {
                 problems.add("expected a page of " + page.size() + " rows, got " + actual.rows().size());
             }
             boolean paged = query.offset() > 0 || query.limit() < n;
-            List<Map<String, Object>> all = paged
-                    ? engine.run(query.transform(b -> b.limit(QueryGenerator.MAX_LIMIT).offset(0))).rows() : actual.rows();
+            Query unpaged = query.transform(b -> b.limit(QueryGenerator.MAX_LIMIT).offset(0));
+            List<Map<String, Object>> all = paged ? engine.run(unpaged).rows() : actual.rows();
             problems.addAll(new ResultDiff(query, metrics).asMultiset(expected, all).problems());
             return problems;
         } catch (Exception | AssertionError e) {

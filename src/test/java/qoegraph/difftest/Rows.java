@@ -72,7 +72,8 @@ final class Rows {
 
         Study(Path dir) {
             this.dir = dir;
-            Csv.read(dir.resolve("users.csv"), f -> users.put(Integer.valueOf(f[0]), new User(Integer.parseInt(f[0]), f[4])));
+            Csv.read(dir.resolve("users.csv"),
+                    f -> users.put(Integer.valueOf(f[0]), new User(Integer.parseInt(f[0]), f[4])));
             Csv.read(dir.resolve("devices.csv"), f -> devices.put(Integer.valueOf(f[0]),
                     new Device(Integer.parseInt(f[0]), f[1], f[4], f[5], bool(f[6]))));
             Csv.read(dir.resolve("user_devices.csv"), f -> owners

@@ -125,8 +125,8 @@ final class Shaping {
                 groupIndex.put(rows.get(i++), g);
             }
         }
-        Comparator<Row> best = Comparator.<Row, Object>comparing(r -> r.rankBy, (a, b) -> ValueOrder.compareNullsLast(a, b, true))
-                .thenComparing(tieBreak(partition));
+        Comparator<Row> best = Comparator.<Row, Object>comparing(r -> r.rankBy,
+                (a, b) -> ValueOrder.compareNullsLast(a, b, true)).thenComparing(tieBreak(partition));
         List<Row> out = new ArrayList<>();
         int[] folded = new int[grouping.groups()];
         java.util.Arrays.fill(folded, -1);
@@ -333,7 +333,8 @@ final class Shaping {
                 if (metric.isPresent() && metric.get().window() != null) {
                     continue;
                 }
-                keys.add(metric.isPresent() ? metricKey(metric.get(), o, false) : dimensionKey(dimensionIndex(o.key()), o));
+                keys.add(metric.isPresent() ? metricKey(metric.get(), o, false)
+                        : dimensionKey(dimensionIndex(o.key()), o));
             }
         }
         Comparator<Row> c = comparator(keys);
@@ -376,7 +377,8 @@ final class Shaping {
             Optional<SelectedMetric> metric = orderedMetric(o.key());
             String id = metric.map(m -> "m:" + m.key()).orElseGet(() -> "d:" + dimensionIndex(o.key()));
             if (used.add(id)) {
-                keys.add(metric.isPresent() ? metricKey(metric.get(), o, true) : dimensionKey(dimensionIndex(o.key()), o));
+                keys.add(metric.isPresent() ? metricKey(metric.get(), o, true)
+                        : dimensionKey(dimensionIndex(o.key()), o));
             }
         }
         Top top = query.top();
