@@ -8,6 +8,7 @@ import org.duckdb.DuckDBConnection;
 import qoegraph.catalog.CatalogReader;
 import qoegraph.model.Model;
 import qoegraph.report.Reports;
+import qoegraph.rollup.Rollups;
 
 import java.util.concurrent.Executor;
 
@@ -27,15 +28,21 @@ public final class ApiSchema {
     /** The API with the report fields ({@code reports}, {@code catalog.reports}) of {@code reports}. */
     public static GraphQLSchema schema(Model model, Reports reports, DuckDBConnection duckdb, Executor blocking,
                                        QueryLimits limits) {
+        return schema(model, reports, Rollups.none(), duckdb, blocking, limits);
+    }
+
+    /** The API answering from {@code rollups} when one serves a query, and listing them in {@code catalog.rollups}. */
+    public static GraphQLSchema schema(Model model, Reports reports, Rollups rollups, DuckDBConnection duckdb,
+                                       Executor blocking, QueryLimits limits) {
         GraphQLObjectType.Builder query = GraphQLObjectType.newObject().name("Query")
                 .description("qoegraph: analytics over P2P delivery sessions and the UCN study logs. One root field"
                         + " per dataset: select dimensions to group by and metrics to aggregate.");
         GraphQLCodeRegistry.Builder code = GraphQLCodeRegistry.newCodeRegistry();
-        Engine engine = Engine.of(model, duckdb, limits);
+        Engine engine = Engine.of(model, duckdb, limits, rollups);
         new SchemaGenerator(model, limits.maxRows()).addTo(query, code,
                 dataset -> Fetchers.blocking(new DatasetFetcher(new SelectionMapper(dataset), engine), blocking));
         new ReportFields(reports, duckdb, limits, blocking).addTo(query, code);
-        new CatalogSchema(new CatalogReader(duckdb), blocking, model, reports).addTo(query, code);
+        new CatalogSchema(new CatalogReader(duckdb), blocking, model, reports).rollups(rollups).addTo(query, code);
         return GraphQLSchema.newSchema().query(query).codeRegistry(code.build())
                 .additionalType(ApiScalars.LONG).additionalType(ApiScalars.DATE_TIME).build();
     }

@@ -10,6 +10,7 @@ import qoegraph.catalog.CatalogReader;
 import qoegraph.catalog.FileEntry;
 import qoegraph.model.Model;
 import qoegraph.report.Reports;
+import qoegraph.rollup.Rollups;
 
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,14 @@ public final class CatalogSchema {
         this.reports = reports;
     }
 
+    private Rollups rollups = Rollups.none();
+
+    /** The rollups {@code catalog.rollups} lists. */
+    public CatalogSchema rollups(Rollups list) {
+        this.rollups = list;
+        return this;
+    }
+
     public void addTo(GraphQLObjectType.Builder query, GraphQLCodeRegistry.Builder code) {
         query.field(newFieldDefinition().name("catalog")
                 .description("What qoegraph holds: the datasets to query, the reports, the ingested tables and files.")
@@ -53,6 +62,7 @@ public final class CatalogSchema {
         code.dataFetcher(FieldCoordinates.coordinates("Catalog", "datasets"), (DataFetcher<Object>) env -> datasets);
         List<Map<String, Object>> reportData = ReportFields.catalogData(reports);
         code.dataFetcher(FieldCoordinates.coordinates("Catalog", "reports"), (DataFetcher<Object>) env -> reportData);
+        code.dataFetcher(FieldCoordinates.coordinates("Catalog", "rollups"), RollupCatalogFields.fetcher(rollups));
         code.dataFetcher(FieldCoordinates.coordinates("Catalog", "tables"),
                 Fetchers.blocking(env -> reader.tables(), blocking));
         code.dataFetcher(FieldCoordinates.coordinates("Catalog", "files"),
@@ -70,6 +80,7 @@ public final class CatalogSchema {
     private static GraphQLObjectType catalogType() {
         return newObject().name("Catalog").description("The datasets, the reports and the ingested data.")
                 .field(DatasetCatalog.field())
+                .field(RollupCatalogFields.field())
                 .field(ReportFields.catalogField())
                 .field(field("tables", nonNull(list(nonNull(tableType()))),
                         "Every data table with its row count and the totals of its ingested files."))

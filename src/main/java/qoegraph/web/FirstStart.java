@@ -3,16 +3,22 @@ package qoegraph.web;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import qoegraph.catalog.CatalogReader;
 import qoegraph.ingest.IngestReport;
 import qoegraph.ingest.Ingester;
+import qoegraph.rollup.Rollups;
 
 /**
  * On a start with an empty database, generates the sample data (when absent) and ingests it, before the
  * server accepts requests. A database that already holds data is used as it is: no regeneration, no
- * re-ingest, so a restart is ready in seconds.
+ * re-ingest, so a restart is ready in seconds. Then, when the database holds ingested files, builds the
+ * rollups (on every start, so edited rollup files and files ingested by the {@code ingest} command are
+ * picked up; each build swaps its table in atomically).
  */
 @Singleton
 public class FirstStart implements ApplicationEventListener<StartupEvent> {
@@ -22,18 +28,42 @@ public class FirstStart implements ApplicationEventListener<StartupEvent> {
     private final QoegraphConfig config;
     private final Ingester ingester;
     private final CatalogReader catalog;
+    private final Rollups rollups;
+    private final DuckDBConnection duckdb;
 
-    public FirstStart(QoegraphConfig config, Ingester ingester, CatalogReader catalog) {
+    public FirstStart(QoegraphConfig config, Ingester ingester, CatalogReader catalog, Rollups rollups,
+                      DuckDBConnection duckdb) {
         this.config = config;
         this.ingester = ingester;
         this.catalog = catalog;
+        this.rollups = rollups;
+        this.duckdb = duckdb;
     }
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
-        if (!config.sampleOnFirstStart() || !catalog.files().isEmpty()) {
+        if (config.sampleOnFirstStart() && catalog.files().isEmpty()) {
+            ingestSample();
+        }
+        buildRollups();
+    }
+
+    /**
+     * Builds the rollups when the database holds ingested files. A database without (empty, or filled by
+     * other means than the ingester) gets none, so no query reads a rollup older than its data.
+     */
+    private void buildRollups() {
+        if (catalog.files().isEmpty() || rollups.definitions().isEmpty()) {
             return;
         }
+        try (Connection connection = duckdb.duplicate()) {
+            rollups.refresh(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("building the rollups failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void ingestSample() {
         if (!SampleData.present(config.sampleDir())) {
             LOG.info("first start: generating the sample data into {}", config.sampleDir());
             SampleData.generate(config.sampleDir(), config.sampleScale(), 1, LOG::info);

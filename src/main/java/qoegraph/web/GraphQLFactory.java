@@ -13,6 +13,7 @@ import qoegraph.model.Model;
 import qoegraph.ingest.Ingester;
 import qoegraph.model.ModelLoader;
 import qoegraph.report.Reports;
+import qoegraph.rollup.Rollups;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -42,9 +43,9 @@ public class GraphQLFactory {
     }
 
     @Singleton
-    public GraphQLSchema schema(Model model, Reports reports, LimitsConfig limits, DuckDBConnection duckdb,
+    public GraphQLSchema schema(Model model, Reports reports, Rollups rollups, LimitsConfig limits, DuckDBConnection duckdb,
                                 @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
-        return ApiSchema.schema(model, reports, duckdb, blocking, limits.toQueryLimits());
+        return ApiSchema.schema(model, reports, rollups, duckdb, blocking, limits.toQueryLimits());
     }
 
     @Singleton
