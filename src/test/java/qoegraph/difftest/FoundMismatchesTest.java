@@ -18,7 +18,8 @@ import qoegraph.query.WindowFunction;
 
 /**
  * The smallest queries that show each disagreement the randomized differential test found between the
- * engine and the plain-Java oracle, with the answer the API promises.
+ * engine and the plain-Java oracle, with the answer the API promises; they stay as regression tests once
+ * fixed.
  */
 @ExtendWith(GeneratedData.Resolver.class)
 class FoundMismatchesTest {
@@ -30,11 +31,11 @@ class FoundMismatchesTest {
     }
 
     /**
-     * Found by RandomizedDifferentialTest (dnsRequests, seed 11, query #104). A count over no rows is 0, for
-     * count_if metrics as for count. MetricWriter writes {@code count_if(x)}, and DuckDB's count_if returns
-     * NULL on empty input (count(*) returns 0), so connectedCount and p2pViewerCount come back null from the
-     * base table, and a having on them drops the totals row. (A rollup re-sums counts with coalesce(.., 0)
-     * and answers 0: the same query gives 0 or null depending on whether a rollup serves it.)
+     * Found by RandomizedDifferentialTest (dnsRequests, seed 11, query #104); fixed in 174e38a. A count over
+     * no rows is 0, for count_if metrics as for count. MetricWriter wrote {@code count_if(x)}, and DuckDB's
+     * count_if returns NULL on empty input (count(*) returns 0), so connectedCount and p2pViewerCount came
+     * back null from the base table, and a having on them dropped the totals row, while a rollup (which
+     * re-sums counts with coalesce) answered 0.
      */
     @Test
     void countIfMetricsCountZeroOverNoRows() throws Exception {

@@ -199,13 +199,19 @@ final class Oracle {
         if (d.bucketWidth() != null) {
             lower = Math.floor(x / d.bucketWidth()) * d.bucketWidth();
         } else {
-            lower = x > 0 ? Math.pow(d.logBase(), Math.floor(Math.log(x) / Math.log(d.logBase()) + 1e-9)) : 0;
+            lower = x > 0 ? power(d.logBase(), (int) Math.floor(Math.log(x) / Math.log(d.logBase()) + 1e-9)) : 0;
         }
         switch (kind) {
             case INT: return (int) Math.floor(lower);
             case LONG: return (long) Math.floor(lower);
             default: return lower;
         }
+    }
+
+    /** base^k correctly rounded (as C's pow is; Math.pow may be an ulp off for bases like 1.5). */
+    static double power(double base, int k) {
+        BigDecimal exact = new BigDecimal(base).pow(Math.abs(k));
+        return k >= 0 ? exact.doubleValue() : BigDecimal.ONE.divide(exact, new MathContext(60)).doubleValue();
     }
 
     /**
