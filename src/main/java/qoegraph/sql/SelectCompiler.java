@@ -253,7 +253,7 @@ public final class SelectCompiler {
                     tieBreak);
         }
 
-        /** Running functions follow the selected time dimension, else the query's order, then the dimensions. */
+        /** Running functions follow the selected time dimension, else the query's order, then Other last, then the dimensions. */
         private List<String> runningOrder(List<Integer> partition, String relation, List<String> tieBreak) {
             Set<String> order = new LinkedHashSet<>();
             for (int i = 0; i < dims.size(); i++) {
@@ -270,6 +270,10 @@ public final class SelectCompiler {
                         order.add(dialect.column(relation, col(index)) + " " + o.direction() + " NULLS LAST");
                     }
                 }
+            }
+            if (top != null && top.other()) {
+                // an Other row can carry a kept group's dimension values (null); it runs last, as it is shown
+                order.add(dialect.column(relation, IS_OTHER) + " ASC");
             }
             order.addAll(tieBreak);
             return List.copyOf(order);
