@@ -57,7 +57,8 @@ class FoundMismatchesTest {
     }
 
     /**
-     * Found by RandomizedDifferentialTest (synthetic traffic, seed 12, query #84). With top-N and "Other", the
+     * Found by RandomizedDifferentialTest (synthetic traffic, seed 12, query #84); fixed in bde24c1 (running
+     * windows order by is_other after the time dimension or the query's keys). With top-N and "Other", the
      * Other row of a partition shows null for its non-text dimensions, so it can carry the very dimension
      * values of a kept group (here locationId null, the biggest group of every devtype). Running windows
      * order rows by the dimensions only, not by is_other, so the two tie and DuckDB orders them as it likes:

@@ -65,8 +65,8 @@ final class GeneratedData implements AutoCloseable {
     private Table syntheticTraffic;
     private Table dns;
 
-    private GeneratedData() throws IOException, SQLException {
-        dir = Files.createTempDirectory("qoegraph-difftest");
+    private GeneratedData(Path dir) throws IOException, SQLException {
+        this.dir = dir;
         sessionsCsv = dir.resolve("sessions.csv");
         studyDir = dir.resolve("study");
         SessionsGenerator.write(sessionsCsv, SessionsGenerator.DEFAULT_SEED, 1);
@@ -178,9 +178,13 @@ final class GeneratedData implements AutoCloseable {
             engine.close();
             synthetic.close();
         } finally {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            delete(dir);
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
@@ -198,12 +202,24 @@ final class GeneratedData implements AutoCloseable {
         }
 
         private static GeneratedData build() {
+            Path dir = null;
             try {
-                return new GeneratedData();
+                dir = Files.createTempDirectory("qoegraph-difftest");
+                return new GeneratedData(dir);
+            } catch (IOException | SQLException | RuntimeException e) {
+                deleteQuietly(dir, e);
+                throw e instanceof RuntimeException r ? r
+                        : e instanceof IOException io ? new UncheckedIOException(io) : new IllegalStateException(e);
+            }
+        }
+
+        private static void deleteQuietly(Path dir, Exception cause) {
+            try {
+                if (dir != null) {
+                    delete(dir);
+                }
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
+                cause.addSuppressed(e);
             }
         }
     }

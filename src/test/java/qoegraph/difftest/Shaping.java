@@ -316,7 +316,8 @@ final class Shaping {
 
     /**
      * The order running windows follow: the first selected time dimension outside the partition, else the
-     * query's order keys (grouped values, not windowed ones), then the other dimensions ascending.
+     * query's order keys (grouped values, not windowed ones), then a top-N Other row after the groups, then
+     * the other dimensions ascending.
      */
     private Comparator<Row> running(List<Integer> partition) {
         List<Key> keys = new ArrayList<>();
@@ -336,6 +337,9 @@ final class Shaping {
                 keys.add(metric.isPresent() ? metricKey(metric.get(), o, false)
                         : dimensionKey(dimensionIndex(o.key()), o));
             }
+        }
+        if (query.top() != null && query.top().other()) {
+            keys.add(new Key(r -> r.other, false, false)); // Other after the groups, as the result shows it
         }
         Comparator<Row> c = comparator(keys);
         return (a, b) -> {
