@@ -1,14 +1,9 @@
 package qoegraph.graphql;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.StringJoiner;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * The tables as the ingest creates them (the columns of sources.yml, {@code _file_id}, and the model's
@@ -58,16 +53,12 @@ import org.yaml.snakeyaml.Yaml;
  */
 final class Fixtures {
     private static final Path MODEL = Path.of("queries/model");
-    private static final Map<String, String> EXTRA = Map.of(
-            "deviceapptraffic", ", user_id INTEGER, location_id BIGINT",
-            "dnsreqs", ", user_id INTEGER, location_id BIGINT",
-            "httpreqs", ", user_id INTEGER, location_id BIGINT");
 
     private Fixtures() {
     }
 
     static List<String> statements() throws IOException {
-        List<String> sql = new ArrayList<>(createTables());
+        List<String> sql = new ArrayList<>();
         sql.add("INSERT INTO sessions (stream, isp, browser, connected, p2p, cdn) VALUES "
                 + "(1, 'BTP', 'Iron', true, 100, 100), (1, 'BTP', 'Iron', true, 300, 100), "
                 + "(1, 'BTP', 'EarthWolf', true, 0, 200), (1, 'Fro', 'Iron', false, 0, 500), "
@@ -108,25 +99,6 @@ final class Fixtures {
                 + "(3, 20, 'b.example.co.uk', false, false, 2)");
         sql.add("INSERT INTO httpreqs (id, devid, req_url_host, res_size, user_url, user_id) VALUES "
                 + "(1, 10, 'x.com', 100, true, 1), (2, 20, 'y.com', 200, false, 2), (3, 20, 'y.com', NULL, true, 2)");
-        return sql;
-    }
-
-    /** CREATE OR REPLACE: a start-up step may already have created the empty tables. */
-    private static List<String> createTables() throws IOException {
-        Map<?, ?> tables;
-        try (Reader in = Files.newBufferedReader(MODEL.resolve("sources.yml"))) {
-            tables = (Map<?, ?>) ((Map<?, ?>) new Yaml().load(in)).get("tables");
-        }
-        List<String> sql = new ArrayList<>();
-        for (Map.Entry<?, ?> table : tables.entrySet()) {
-            StringJoiner columns = new StringJoiner(", ");
-            for (Object c : (List<?>) ((Map<?, ?>) table.getValue()).get("columns")) {
-                Map<?, ?> column = (Map<?, ?>) c;
-                columns.add(column.get("name") + " " + column.get("type"));
-            }
-            String extra = EXTRA.getOrDefault(String.valueOf(table.getKey()), "");
-            sql.add("CREATE OR REPLACE TABLE " + table.getKey() + " (" + columns + ", _file_id INTEGER" + extra + ")");
-        }
         return sql;
     }
 }

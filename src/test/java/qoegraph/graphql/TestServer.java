@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import qoegraph.testsupport.IngestTables;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -39,6 +40,7 @@ final class TestServer {
                 "qoegraph.limits.query-timeout", "5s"));
         DuckDBConnection db = server.getApplicationContext().getBean(DuckDBConnection.class);
         try (Connection connection = db.duplicate(); Statement statement = connection.createStatement()) {
+            IngestTables.createEmpty(connection);
             for (String sql : Fixtures.statements()) {
                 statement.execute(sql);
             }

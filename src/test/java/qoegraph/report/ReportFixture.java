@@ -1,17 +1,12 @@
 package qoegraph.report;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.StringJoiner;
-import org.yaml.snakeyaml.Yaml;
+import qoegraph.testsupport.IngestTables;
 
 /**
  * The study tables as ingest makes them (columns of sources.yml, {@code _file_id}, {@code user_id}, and
@@ -64,16 +59,12 @@ import org.yaml.snakeyaml.Yaml;
  * 1000/0, Fro Iron t 50/null), stream 3 (BTP Iron f 0/10000).
  */
 final class ReportFixture {
-    private static final Path SOURCES = Path.of("queries/model/sources.yml");
-    private static final Map<String, String> EXTRA = Map.of(
-            "deviceapptraffic", ", user_id INTEGER, location_id BIGINT",
-            "dnsreqs", ", user_id INTEGER, location_id BIGINT",
-            "httpreqs", ", user_id INTEGER, location_id BIGINT");
 
     private ReportFixture() {
     }
 
     static void load(Connection connection) throws IOException, SQLException {
+        IngestTables.createEmpty(connection);
         try (Statement statement = connection.createStatement()) {
             for (String sql : statements()) {
                 statement.execute(sql);
@@ -82,7 +73,7 @@ final class ReportFixture {
     }
 
     static List<String> statements() throws IOException {
-        List<String> sql = new ArrayList<>(createTables());
+        List<String> sql = new ArrayList<>();
         sql.add("INSERT INTO users (id, username, country) VALUES (1, 'alice', 'fr'), (2, 'bob', 'uk'),"
                 + " (3, 'carol', 'fr'), (4, 'dave', 'uk')");
         sql.add("INSERT INTO devices (id, name, devtype, os, shared) VALUES (10, 'a-phone', 'phone', 'android', false),"
@@ -135,25 +126,6 @@ final class ReportFixture {
                 + " (1, 'BTP', 'Iron', true, 100, 100), (1, 'Fro', 'Iron', false, 0, 500),"
                 + " (1, 'BTP', 'EarthWolf', true, 0, 200), (2, 'Olga', 'Swamp', true, 1000, 0),"
                 + " (2, 'Fro', 'Iron', true, 50, NULL), (3, 'BTP', 'Iron', false, 0, 10000)");
-        return sql;
-    }
-
-    /** CREATE OR REPLACE: a server start may already have created the empty tables. */
-    private static List<String> createTables() throws IOException {
-        Map<?, ?> tables;
-        try (Reader in = Files.newBufferedReader(SOURCES)) {
-            tables = (Map<?, ?>) ((Map<?, ?>) new Yaml().load(in)).get("tables");
-        }
-        List<String> sql = new ArrayList<>();
-        for (Map.Entry<?, ?> table : tables.entrySet()) {
-            StringJoiner columns = new StringJoiner(", ");
-            for (Object c : (List<?>) ((Map<?, ?>) table.getValue()).get("columns")) {
-                Map<?, ?> column = (Map<?, ?>) c;
-                columns.add(column.get("name") + " " + column.get("type"));
-            }
-            String extra = EXTRA.getOrDefault(String.valueOf(table.getKey()), "");
-            sql.add("CREATE OR REPLACE TABLE " + table.getKey() + " (" + columns + ", _file_id INTEGER" + extra + ")");
-        }
         return sql;
     }
 }

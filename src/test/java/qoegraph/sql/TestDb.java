@@ -1,22 +1,17 @@
 package qoegraph.sql;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
-import java.util.Map;
-import java.util.StringJoiner;
-import org.yaml.snakeyaml.Yaml;
 import qoegraph.model.Model;
 import qoegraph.model.ModelLoader;
 import qoegraph.plan.Planner;
 import qoegraph.query.Query;
 import qoegraph.query.QueryValidator;
+import qoegraph.testsupport.IngestTables;
 
 /**
  * An in-memory DuckDB with the tables as the ingest creates them (sources.yml columns, {@code _file_id}, the
@@ -24,33 +19,13 @@ import qoegraph.query.QueryValidator;
  */
 final class TestDb implements AutoCloseable {
     static final Path MODEL_DIR = Path.of("queries/model");
-    private static final Map<String, String> DERIVED = Map.of(
-            "deviceapptraffic", ", user_id INTEGER, location_id BIGINT",
-            "dnsreqs", ", user_id INTEGER, location_id BIGINT",
-            "httpreqs", ", user_id INTEGER, location_id BIGINT");
 
     final Connection connection;
     final Model model = ModelLoader.load(MODEL_DIR);
 
     TestDb() throws SQLException, IOException {
         connection = DriverManager.getConnection("jdbc:duckdb:");
-        createTables();
-    }
-
-    private void createTables() throws IOException, SQLException {
-        Map<?, ?> tables;
-        try (Reader in = Files.newBufferedReader(MODEL_DIR.resolve("sources.yml"))) {
-            tables = (Map<?, ?>) ((Map<?, ?>) new Yaml().load(in)).get("tables");
-        }
-        for (Map.Entry<?, ?> table : tables.entrySet()) {
-            StringJoiner columns = new StringJoiner(", ");
-            for (Object c : (List<?>) ((Map<?, ?>) table.getValue()).get("columns")) {
-                Map<?, ?> column = (Map<?, ?>) c;
-                columns.add(column.get("name") + " " + column.get("type"));
-            }
-            String derived = DERIVED.getOrDefault(String.valueOf(table.getKey()), "");
-            execute("CREATE TABLE " + table.getKey() + " (" + columns + ", _file_id INTEGER" + derived + ")");
-        }
+        IngestTables.createEmpty(connection);
     }
 
     void execute(String... sql) throws SQLException {
