@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import qoegraph.cache.DataVersion;
 import qoegraph.catalog.CatalogReader;
 import qoegraph.ingest.IngestReport;
 import qoegraph.ingest.Ingester;
@@ -30,14 +31,16 @@ public class FirstStart implements ApplicationEventListener<StartupEvent> {
     private final CatalogReader catalog;
     private final Rollups rollups;
     private final DuckDBConnection duckdb;
+    private final DataVersion dataVersion;
 
     public FirstStart(QoegraphConfig config, Ingester ingester, CatalogReader catalog, Rollups rollups,
-                      DuckDBConnection duckdb) {
+                      DuckDBConnection duckdb, DataVersion dataVersion) {
         this.config = config;
         this.ingester = ingester;
         this.catalog = catalog;
         this.rollups = rollups;
         this.duckdb = duckdb;
+        this.dataVersion = dataVersion;
     }
 
     @Override
@@ -58,6 +61,7 @@ public class FirstStart implements ApplicationEventListener<StartupEvent> {
         }
         try (Connection connection = duckdb.duplicate()) {
             rollups.refresh(connection);
+            dataVersion.changed();
         } catch (SQLException e) {
             throw new IllegalStateException("building the rollups failed: " + e.getMessage(), e);
         }
@@ -71,6 +75,7 @@ public class FirstStart implements ApplicationEventListener<StartupEvent> {
         LOG.info("first start: ingesting {}", config.sampleDir());
         IngestReport report = ingester.ingest(config.sampleDir().resolve(SampleData.SESSIONS_FILE));
         IngestReport study = ingester.ingest(config.sampleDir().resolve(SampleData.STUDY_DIR));
+        dataVersion.changed();
         LOG.info("first start: ingested {} + {} rows ({} rejected, {} incomplete)", report.loaded(), study.loaded(),
                 report.rejected() + study.rejected(), report.incomplete() + study.incomplete());
     }

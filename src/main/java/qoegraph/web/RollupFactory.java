@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import qoegraph.cache.DataVersion;
 import qoegraph.ingest.Ingester;
 import qoegraph.model.Model;
 import qoegraph.rollup.RollupLoader;
@@ -28,5 +29,11 @@ public class RollupFactory {
             return new Rollups(RollupLoader.load(config.queriesDir().resolve("rollups"), model, connection), model,
                     LOG::info);
         }
+    }
+
+    /** Moves on every ingest and rollup build; the result cache keys on it. */
+    @Singleton
+    public DataVersion dataVersion() {
+        return new DataVersion();
     }
 }
