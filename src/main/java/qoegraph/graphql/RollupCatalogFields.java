@@ -33,7 +33,7 @@ final class RollupCatalogFields {
         return env -> rollups.statuses().stream().map(RollupCatalogFields::data).toList();
     }
 
-    private static Map<String, Object> data(RollupStatus s) {
+    static Map<String, Object> data(RollupStatus s) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("name", s.name());
         map.put("dataset", s.dataset());

@@ -38,7 +38,8 @@ public final class SdlFile {
     public static String generate(Path modelDir) throws SQLException {
         Reports reports = Reports.load(modelDir.toAbsolutePath().getParent().resolve("reports"));
         try (DuckDBConnection db = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:")) {
-            return print(ApiSchema.schema(ModelLoader.load(modelDir), reports, db, Runnable::run, QueryLimits.DEFAULTS));
+            GraphQLSchema api = ApiSchema.schema(ModelLoader.load(modelDir), reports, db, Runnable::run, QueryLimits.DEFAULTS);
+            return print(MutationFields.addTo(api, null, Runnable::run));
         }
     }
 

@@ -27,14 +27,15 @@ import qoegraph.sql.SqlRunner;
  * <p>A build never shows a half-built table: the SELECT runs into {@code _rollup_<name>__new}, the time
  * columns are checked to be truncated as declared, then one transaction drops the old table and renames
  * the new one. A query reads the old table or the new one (DuckDB's MVCC); a rollup is offered to the
- * planner only once built. Between an ingest's commit and the rebuild that follows it, queries that a rollup
- * serves still see the data of the previous build.
+ * planner only once built. An ingest {@link #withdraw withdraws} the rollups before it starts, so no query
+ * reads a rollup older than its base table; the rebuild after it offers them again.
  */
 public final class Rollups implements RollupCatalog {
     private final List<RollupDefinition> definitions;
     private final Map<String, RollupStatus> built = new ConcurrentHashMap<>();
     private final Consumer<String> log;
     private final Model model;
+    private volatile boolean withdrawn;
 
     public Rollups(List<RollupDefinition> definitions, Consumer<String> log) {
         this(definitions, null, log);
@@ -63,6 +64,9 @@ public final class Rollups implements RollupCatalog {
     @Override
     public List<Built> built(String dataset) {
         List<Built> out = new ArrayList<>();
+        if (withdrawn) {
+            return out;
+        }
         for (RollupDefinition d : definitions) {
             RollupStatus s = built.get(d.rollup().name());
             if (s != null && d.rollup().dataset().equals(dataset)) {
@@ -78,13 +82,33 @@ public final class Rollups implements RollupCatalog {
                 new RollupStatus(d.rollup(), null, 0, null, 0))).toList();
     }
 
-    /** Builds every rollup, one after the other; returns their statuses. */
+    /**
+     * Builds every rollup, one after the other, and offers them to the planner again; returns their statuses.
+     * When a build fails the rollups stay withdrawn (if they were): queries read the base tables.
+     */
     public synchronized List<RollupStatus> refresh(Connection connection) throws SQLException {
         List<RollupStatus> out = new ArrayList<>();
         for (RollupDefinition d : definitions) {
             out.add(build(connection, d));
         }
+        withdrawn = false;
         return out;
+    }
+
+    /** Until the next {@link #refresh} (or {@link #reinstate}) the planner gets no rollup: the base data is changing. */
+    public void withdraw() {
+        withdrawn = true;
+    }
+
+    /** Offers the rollups again without a rebuild, when the change they were withdrawn for did not happen. */
+    public List<RollupStatus> reinstate() {
+        withdrawn = false;
+        return statuses();
+    }
+
+    /** True between {@link #withdraw} and the rebuild or reinstatement that follows. */
+    public boolean withdrawn() {
+        return withdrawn;
     }
 
     private RollupStatus build(Connection connection, RollupDefinition d) throws SQLException {

@@ -8,12 +8,15 @@ import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.duckdb.DuckDBConnection;
+import qoegraph.admin.DataAdmin;
 import qoegraph.graphql.ApiSchema;
+import qoegraph.graphql.MutationFields;
 import qoegraph.model.Model;
 import qoegraph.ingest.Ingester;
 import qoegraph.model.ModelLoader;
 import qoegraph.report.Reports;
 import qoegraph.rollup.Rollups;
+import qoegraph.security.StaticTokenValidator;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -42,10 +45,13 @@ public class GraphQLFactory {
         }
     }
 
+    /** The query API, and the admin mutations: on only when an admin token is configured. */
     @Singleton
     public GraphQLSchema schema(Model model, Reports reports, Rollups rollups, LimitsConfig limits, DuckDBConnection duckdb,
-                                @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
-        return ApiSchema.schema(model, reports, rollups, duckdb, blocking, limits.toQueryLimits());
+                                @Named(TaskExecutors.BLOCKING) ExecutorService blocking, DataAdmin admin,
+                                StaticTokenValidator tokens) {
+        GraphQLSchema api = ApiSchema.schema(model, reports, rollups, duckdb, blocking, limits.toQueryLimits());
+        return MutationFields.addTo(api, tokens.tokens().adminConfigured() ? admin : null, blocking);
     }
 
     @Singleton

@@ -18,12 +18,20 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.authentication.Authentication;
+import qoegraph.graphql.Caller;
+import qoegraph.graphql.ErrorCode;
+import qoegraph.security.Role;
+import qoegraph.security.StaticTokenValidator;
+import qoegraph.security.Tokens;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -35,6 +43,8 @@ import java.util.concurrent.CompletableFuture;
  * <li>{@code Accept: application/graphql-response+json} answers with that type, and 400 for a request that could
  *     not run (no {@code data}); {@code application/json} (the default) answers 200 with the errors inside.</li>
  * <li>{@code Accept: text/csv} answers one root field's rows as CSV; anything else is a 400 saying why.</li>
+ * <li>The bearer token's roles (Micronaut Security's {@link Authentication}) go into the GraphQL context as a
+ *     {@link Caller}; when a query token is configured, a request without it is a 401 before anything runs.</li>
  * </ul>
  */
 @Controller("${graphql.path:/graphql}")
@@ -45,16 +55,18 @@ public class GraphQLHttpController {
 
     private final GraphQL graphQL;
     private final GraphQLJsonSerializer json;
+    private final Tokens tokens;
 
-    public GraphQLHttpController(GraphQL graphQL, GraphQLJsonSerializer json) {
+    public GraphQLHttpController(GraphQL graphQL, GraphQLJsonSerializer json, StaticTokenValidator validator) {
         this.graphQL = graphQL;
         this.json = json;
+        this.tokens = validator.tokens();
     }
 
     @Get(produces = {MediaType.APPLICATION_JSON, GRAPHQL_RESPONSE_JSON, TEXT_CSV})
     public CompletableFuture<MutableHttpResponse<String>> get(@Nullable @QueryValue String query,
             @Nullable @QueryValue String operationName, @Nullable @QueryValue String variables,
-            @Nullable @QueryValue String extensions, HttpRequest<?> request) {
+            @Nullable @QueryValue String extensions, @Nullable Authentication authentication, HttpRequest<?> request) {
         GraphQLRequest graphql;
         try {
             graphql = new GraphQLRequest(query, operationName, map(variables), map(extensions));
@@ -65,15 +77,17 @@ public class GraphQLHttpController {
             return done(failure(request, HttpStatus.METHOD_NOT_ALLOWED, "mutations are refused over GET: use POST")
                     .header(HttpHeaders.ALLOW, HttpMethod.POST.name()));
         }
-        return execute(graphql, request);
+        return execute(graphql, caller(authentication), request);
     }
 
     @Post(consumes = {MediaType.APPLICATION_JSON, "application/graphql"},
             produces = {MediaType.APPLICATION_JSON, GRAPHQL_RESPONSE_JSON, TEXT_CSV})
-    public CompletableFuture<MutableHttpResponse<String>> post(@Body String body, HttpRequest<?> request) {
+    public CompletableFuture<MutableHttpResponse<String>> post(@Body String body,
+            @Nullable Authentication authentication, HttpRequest<?> request) {
+        Caller caller = caller(authentication);
         boolean plain = request.getContentType().map(t -> t.getName().equals("application/graphql")).orElse(false);
         if (plain) {
-            return execute(new GraphQLRequest(body, null, null, null), request);
+            return execute(new GraphQLRequest(body, null, null, null), caller, request);
         }
         GraphQLRequest graphql;
         try {
@@ -84,14 +98,35 @@ public class GraphQLHttpController {
             return done(badRequest(request,
                     "the body must be a JSON object {query, variables, operationName, extensions}"));
         }
-        return execute(graphql, request);
+        return execute(graphql, caller, request);
     }
 
-    private CompletableFuture<MutableHttpResponse<String>> execute(GraphQLRequest graphql, HttpRequest<?> request) {
+    private CompletableFuture<MutableHttpResponse<String>> execute(GraphQLRequest graphql, Caller caller,
+                                                                  HttpRequest<?> request) {
+        if (tokens.queryTokenRequired() && !caller.has(Role.QUERY)) {
+            return done(unauthorized(request));
+        }
         if (!graphql.hasQueryOrHash()) {
             return done(badRequest(request, "no query: send query (or a persisted query's hash in extensions)"));
         }
-        return graphQL.executeAsync(graphql.toExecutionInput()).thenApply(result -> respond(result, request));
+        return graphQL.executeAsync(graphql.toExecutionInput(caller)).thenApply(result -> respond(result, request));
+    }
+
+    private static Caller caller(Authentication authentication) {
+        if (authentication == null) {
+            return Caller.ANONYMOUS;
+        }
+        Set<Role> roles = authentication.getRoles().stream().filter(r -> Set.of("ADMIN", "QUERY").contains(r))
+                .map(Role::valueOf).collect(Collectors.toSet());
+        return new Caller(roles);
+    }
+
+    private MutableHttpResponse<String> unauthorized(HttpRequest<?> request) {
+        boolean presented = request.getHeaders().getAuthorization().isPresent();
+        String message = presented ? "the bearer token is not valid for this server"
+                : "this server needs a token for queries: send the header 'Authorization: Bearer <token>'";
+        return failure(request, HttpStatus.UNAUTHORIZED, message, ErrorCode.UNAUTHORIZED.name())
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"qoegraph\"");
     }
 
     private MutableHttpResponse<String> respond(ExecutionResult result, HttpRequest<?> request) {
@@ -130,9 +165,13 @@ public class GraphQLHttpController {
     }
 
     private MutableHttpResponse<String> failure(HttpRequest<?> request, HttpStatus status, String message) {
+        return failure(request, status, message, "BAD_REQUEST");
+    }
+
+    private MutableHttpResponse<String> failure(HttpRequest<?> request, HttpStatus status, String message, String code) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("message", message);
-        error.put("extensions", Map.of("code", "BAD_REQUEST"));
+        error.put("extensions", Map.of("code", code));
         String type = accepted(request).equals(GRAPHQL_RESPONSE_JSON) ? GRAPHQL_RESPONSE_JSON : MediaType.APPLICATION_JSON;
         return HttpResponse.<String>status(status).contentType(type).body(json.serialize(Map.of("errors", List.of(error))));
     }

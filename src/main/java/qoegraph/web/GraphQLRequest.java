@@ -1,6 +1,7 @@
 package qoegraph.web;
 
 import graphql.ExecutionInput;
+import qoegraph.graphql.Caller;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
@@ -26,10 +27,11 @@ record GraphQLRequest(String query, String operationName, Map<String, Object> va
         return (query != null && !query.isBlank()) || extensions.containsKey("persistedQuery");
     }
 
-    ExecutionInput toExecutionInput() {
+    /** @param caller who asks: the mutations read it from the GraphQL context */
+    ExecutionInput toExecutionInput(Caller caller) {
         String text = query == null || query.isBlank() ? PersistedQuerySupport.PERSISTED_QUERY_MARKER : query;
         return ExecutionInput.newExecutionInput(text).operationName(operationName).variables(variables)
-                .extensions(extensions).build();
+                .extensions(extensions).graphQLContext(Map.of(Caller.class, caller)).build();
     }
 
     /** True when the operation to run is a mutation (or a subscription): those are refused over GET. */
