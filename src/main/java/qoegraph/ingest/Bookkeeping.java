@@ -38,6 +38,18 @@ final class Bookkeeping {
     private Bookkeeping() {
     }
 
+    /**
+     * What the ingested data is, in a few characters: the files ingested so far. Anything built from the tables
+     * (a rollup) and recorded with this stamp is still current while the stamp is the same.
+     */
+    static String stamp(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*),"
+                + " coalesce(max(file_id), 0), coalesce(sum(loaded), 0) FROM " + FILES)) {
+            rs.next();
+            return "files=" + rs.getLong(1) + ";last=" + rs.getLong(2) + ";rows=" + rs.getLong(3);
+        }
+    }
+
     static Optional<Earlier> bySha256(Connection connection, String sha256) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT file_id, path FROM " + FILES + " WHERE sha256 = ?")) {

@@ -48,6 +48,11 @@ public final class Ingester {
         new Schema(tables, derived).checkNames();
     }
 
+    /** The ingested files in a stamp that changes with every ingest (see {@code Bookkeeping.stamp}). */
+    public static String dataStamp(Connection connection) throws SQLException {
+        return Bookkeeping.stamp(connection);
+    }
+
     /** Creates, if absent, every declared table (declared types plus provenance and derived columns) and the
      * bookkeeping tables; fails if an existing table has other columns than sources.yml declares. */
     public void ensureSchema() {

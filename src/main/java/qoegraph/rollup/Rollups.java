@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.time.Duration;
+import qoegraph.ingest.Ingester;
 import qoegraph.model.Model;
 import qoegraph.plan.Plan;
 import qoegraph.plan.Planner;
@@ -87,12 +89,50 @@ public final class Rollups implements RollupCatalog {
      * When a build fails the rollups stay withdrawn (if they were): queries read the base tables.
      */
     public synchronized List<RollupStatus> refresh(Connection connection) throws SQLException {
+        return refresh(connection, false);
+    }
+
+    /**
+     * As {@link #refresh}, but keeps a rollup table built from the same definition over the same ingested files
+     * (see {@link RollupBuilds}): a restart on unchanged data rebuilds nothing.
+     */
+    public synchronized List<RollupStatus> refreshChanged(Connection connection) throws SQLException {
+        return refresh(connection, true);
+    }
+
+    private List<RollupStatus> refresh(Connection connection, boolean reuse) throws SQLException {
+        RollupBuilds.ensure(connection);
+        String stamp = dataStamp(connection);
         List<RollupStatus> out = new ArrayList<>();
         for (RollupDefinition d : definitions) {
-            out.add(build(connection, d));
+            Optional<RollupStatus> kept = reuse && stamp != null ? reusable(connection, d, stamp) : Optional.empty();
+            out.add(kept.isPresent() ? kept.get() : build(connection, d, stamp));
         }
         withdrawn = false;
         return out;
+    }
+
+    private Optional<RollupStatus> reusable(Connection connection, RollupDefinition d, String stamp) throws SQLException {
+        Optional<RollupBuilds.Build> build = RollupBuilds.find(connection, d.rollup().name());
+        boolean current = build.isPresent() && build.get().definition().equals(RollupBuilds.definition(d))
+                && build.get().dataStamp().equals(stamp) && exists(connection, d.rollup().table());
+        if (!current) {
+            return Optional.empty();
+        }
+        RollupStatus status = status(connection, d.rollup(), Instant.ofEpochMilli(build.get().builtAtMillis()),
+                build.get().buildMillis());
+        built.put(d.rollup().name(), status);
+        log.accept("rollup " + d.rollup().name() + ": " + status.rows() + " rows, kept (same definition and data)");
+        return Optional.of(status);
+    }
+
+    /** The ingested files' stamp; null when the database has no ingest bookkeeping (nothing is reused then). */
+    private static String dataStamp(Connection connection) {
+        try {
+            return Ingester.dataStamp(connection);
+        } catch (SQLException e) {
+            return null;
+        }
     }
 
     /** Until the next {@link #refresh} (or {@link #reinstate}) the planner gets no rollup: the base data is changing. */
@@ -111,8 +151,9 @@ public final class Rollups implements RollupCatalog {
         return withdrawn;
     }
 
-    private RollupStatus build(Connection connection, RollupDefinition d) throws SQLException {
+    private RollupStatus build(Connection connection, RollupDefinition d, String stamp) throws SQLException {
         long started = System.nanoTime();
+        Instant builtAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // as recorded
         Rollup r = d.rollup();
         String table = quote(r.table());
         String fresh = quote(r.table() + "__new");
@@ -131,6 +172,8 @@ public final class Rollups implements RollupCatalog {
             try {
                 s.execute("DROP TABLE IF EXISTS " + table);
                 s.execute("ALTER TABLE " + fresh + " RENAME TO " + table);
+                RollupBuilds.record(connection, r.name(), new RollupBuilds.Build(RollupBuilds.definition(d),
+                        stamp == null ? "" : stamp, builtAt.toEpochMilli(), (System.nanoTime() - started) / 1_000_000));
                 connection.commit();
             } catch (SQLException e) {
                 connection.rollback();
@@ -140,7 +183,7 @@ public final class Rollups implements RollupCatalog {
             }
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        RollupStatus status = status(connection, r, Instant.now(), millis);
+        RollupStatus status = status(connection, r, builtAt, millis);
         built.put(r.name(), status);
         log.accept("rollup " + r.name() + ": " + status.rows() + " rows in " + millis + " ms");
         return status;

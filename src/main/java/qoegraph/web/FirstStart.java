@@ -18,8 +18,8 @@ import qoegraph.rollup.Rollups;
  * On a start with an empty database, generates the sample data (when absent) and ingests it, before the
  * server accepts requests. A database that already holds data is used as it is: no regeneration, no
  * re-ingest, so a restart is ready in seconds. Then, when the database holds ingested files, builds the
- * rollups (on every start, so edited rollup files and files ingested by the {@code ingest} command are
- * picked up; each build swaps its table in atomically).
+ * rollups whose file or data changed since their last build (edited rollup files and files ingested by the
+ * {@code ingest} command are picked up; each build swaps its table in atomically) and keeps the others.
  */
 @Singleton
 public class FirstStart implements ApplicationEventListener<StartupEvent> {
@@ -60,7 +60,7 @@ public class FirstStart implements ApplicationEventListener<StartupEvent> {
             return;
         }
         try (Connection connection = duckdb.duplicate()) {
-            rollups.refresh(connection);
+            rollups.refreshChanged(connection);
             dataVersion.changed();
         } catch (SQLException e) {
             throw new IllegalStateException("building the rollups failed: " + e.getMessage(), e);
