@@ -13,24 +13,43 @@ import java.util.Map;
 
 /**
  * Runs a {@link SqlStatement} on a connection (one per request: {@code DuckDBConnection.duplicate()}) with a
- * time limit that really cancels the DuckDB statement, and returns its rows keyed by output key.
+ * time limit that really cancels the DuckDB statement, and returns its rows keyed by output key. Each run takes
+ * a turn at the {@link QueryGate} first, and gives it back when the statement is over or cancelled.
  */
 public final class SqlRunner {
     private final Duration timeout;
+    private final QueryGate gate;
 
-    /** @param timeout the time limit per statement, whole seconds (JDBC's unit); at least one second */
+    /** A runner with no cap on statements at once (rollup builds, tests). */
     public SqlRunner(Duration timeout) {
-        this.timeout = timeout;
+        this(timeout, QueryGate.unlimited());
     }
 
     /**
-     * @throws QueryTimeoutException when the statement ran past the time limit
+     * @param timeout the time limit per statement, in whole seconds (JDBC's unit: DuckDB's watchdog cancels the
+     *                statement); rounded up, at least one second
+     * @param gate    the cap on statements at once that this runner shares with the others of the server
+     */
+    public SqlRunner(Duration timeout, QueryGate gate) {
+        this.timeout = Duration.ofSeconds(Math.max(1, (timeout.toMillis() + 999) / 1000));
+        this.gate = gate;
+    }
+
+    /**
+     * @throws QueryTimeoutException when the statement ran past the time limit (it is cancelled)
+     * @throws QueryBusyException when the gate gave no turn within its busy wait (the statement did not run)
      * @throws SQLException for any other database error
      */
     public QueryResult run(Connection connection, SqlStatement statement) throws SQLException {
+        try (QueryGate.Turn turn = gate.enter()) {
+            return runNow(connection, statement);
+        }
+    }
+
+    private QueryResult runNow(Connection connection, SqlStatement statement) throws SQLException {
         long started = System.nanoTime();
         try (PreparedStatement ps = connection.prepareStatement(statement.sql())) {
-            ps.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
+            ps.setQueryTimeout((int) timeout.toSeconds());
             for (int i = 0; i < statement.params().size(); i++) {
                 ps.setObject(i + 1, statement.params().get(i));
             }

@@ -36,4 +36,45 @@ class SqlRunnerTest {
             assertEquals(Duration.ofSeconds(1), e.timeout());
         }
     }
+
+    @Test
+    void aTimeoutIsWholeSecondsRoundedUp() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+            QueryTimeoutException e = assertThrows(QueryTimeoutException.class,
+                    () -> new SqlRunner(Duration.ofMillis(300)).run(c, slow()));
+            assertEquals(Duration.ofSeconds(1), e.timeout());
+        }
+    }
+
+    @Test
+    void aCancelledStatementGivesItsTurnBack() throws Exception {
+        QueryGate gate = new QueryGate(1, Duration.ZERO);
+        SqlRunner runner = new SqlRunner(Duration.ofSeconds(1), gate);
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+            assertThrows(QueryTimeoutException.class, () -> runner.run(c, slow()));
+            assertEquals(0, gate.running());
+            assertEquals(List.of(Map.of("n", 4L)), runner.run(c, count(2)).rows());
+        }
+    }
+
+    @Test
+    void withNoTurnFreeTheStatementDoesNotRun() throws Exception {
+        QueryGate gate = new QueryGate(1, Duration.ZERO);
+        SqlRunner runner = new SqlRunner(Duration.ofSeconds(5), gate);
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); QueryGate.Turn held = gate.enter()) {
+            SqlStatement broken = new SqlStatement("SELECT no_such_column AS c0", List.of(),
+                    List.of(new OutputColumn("n", FieldType.LONG, null)), 1);
+            QueryBusyException busy = assertThrows(QueryBusyException.class, () -> runner.run(c, broken));
+            assertEquals(1, busy.running());
+        }
+    }
+
+    private static SqlStatement slow() {
+        return count(1_000_000);
+    }
+
+    private static SqlStatement count(long n) {
+        return new SqlStatement("SELECT count(*) AS c0 FROM range(?) a, range(?) b", List.of(n, n),
+                List.of(new OutputColumn("n", FieldType.LONG, null)), 1);
+    }
 }
