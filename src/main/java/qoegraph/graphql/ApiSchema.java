@@ -1,6 +1,8 @@
 package qoegraph.graphql;
 
 import graphql.GraphQL;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
@@ -10,6 +12,7 @@ import qoegraph.model.Model;
 import qoegraph.report.Reports;
 import qoegraph.rollup.Rollups;
 
+import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
@@ -47,9 +50,21 @@ public final class ApiSchema {
                 .additionalType(ApiScalars.LONG).additionalType(ApiScalars.DATE_TIME).build();
     }
 
-    /** The engine: fetcher exceptions and graphql-java's own validation errors both leave with a code. */
+    /** The engine under the default operation limits. */
     public static GraphQL graphQL(GraphQLSchema schema) {
+        return graphQL(schema, OperationLimits.DEFAULTS);
+    }
+
+    /**
+     * The engine: the limits refuse a request before anything runs (parser, depth, complexity, good-faith
+     * introspection); fetcher exceptions, graphql-java's own validation errors and the limits' refusals all leave
+     * with a code ({@link ErrorCodeInstrumentation} comes last, after the limits).
+     */
+    public static GraphQL graphQL(GraphQLSchema schema, OperationLimits limits) {
+        Instrumentation instrumentation = new ChainedInstrumentation(List.of(new ParserLimits(limits),
+                new DepthLimit(limits.maxDepth()), new ComplexityLimit(limits.maxComplexity(), QueryCost.of(schema)),
+                new ErrorCodeInstrumentation()));
         return GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(new ErrorHandler())
-                .instrumentation(new ErrorCodeInstrumentation()).build();
+                .instrumentation(instrumentation).build();
     }
 }

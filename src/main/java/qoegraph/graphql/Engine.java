@@ -18,6 +18,6 @@ record Engine(QueryValidator validator, Planner planner, SelectCompiler compiler
     /** @param rollups the built rollups the planner may answer from */
     static Engine of(Model model, DuckDBConnection duckdb, QueryLimits limits, RollupCatalog rollups) {
         return new Engine(new QueryValidator(model, limits.maxRows()), new Planner(model, rollups),
-                new SelectCompiler(), new SqlRunner(limits.timeout()), duckdb);
+                new SelectCompiler(), limits.runner(), duckdb);
     }
 }

@@ -14,9 +14,20 @@ public enum ErrorCode {
     INVALID_ARGUMENT,
     /** A document that does not parse or is not a valid query apart from its arguments (e.g. a selection on a leaf). */
     INVALID_QUERY,
+    /** A {@code limit} above the configured maximum of rows ({@code qoegraph.limits.max-rows}): page with offset. */
     LIMIT_EXCEEDED,
+    /** A statement ran past {@code qoegraph.limits.query-timeout} and was cancelled. */
     QUERY_TIMEOUT,
+    /**
+     * A request over a limit checked before anything runs: query depth, complexity, tokens or characters, or
+     * introspection not in good faith. The message gives the number and the limit.
+     */
     TOO_COMPLEX,
+    /**
+     * The most statements the server runs at once ({@code qoegraph.limits.max-concurrent-queries}) were running
+     * for the whole busy wait ({@code qoegraph.limits.busy-wait}); nothing ran for this field: retry in a moment.
+     */
+    BUSY,
     UNAUTHORIZED,
     INGEST_FAILED,
     INTERNAL;

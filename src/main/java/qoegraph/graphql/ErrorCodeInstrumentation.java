@@ -8,6 +8,7 @@ import graphql.GraphqlErrorBuilder;
 import graphql.InvalidSyntaxError;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.introspection.GoodFaithIntrospection;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.validation.ValidationError;
 
@@ -19,7 +20,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Gives every error of a response an {@code extensions.code}: graphql-java's own parse and validation
  * errors (unknown field, wrong argument type, ...) get ours with a message a person can act on
- * ({@link ValidationMessages}); errors that already carry a code pass through.
+ * ({@link ValidationMessages}); the limits' refusals (depth, complexity, good-faith introspection) get TOO_COMPLEX;
+ * errors that already carry a code pass through.
  */
 public final class ErrorCodeInstrumentation extends SimplePerformantInstrumentation {
 
@@ -45,11 +47,19 @@ public final class ErrorCodeInstrumentation extends SimplePerformantInstrumentat
         if (error instanceof InvalidSyntaxError) {
             return build(error, ErrorCode.INVALID_QUERY, error.getMessage(), null, null);
         }
+        if (error instanceof GoodFaithIntrospection.BadFaithIntrospectionError) {
+            return tooComplex(error, error.getMessage());
+        }
         if (error.getErrorType() == ErrorType.ValidationError) {
             return build(error, ErrorCode.INVALID_ARGUMENT, error.getMessage(), error.getPath(), null);
         }
         ErrorCode code = error.getErrorType() == ErrorType.ExecutionAborted ? ErrorCode.TOO_COMPLEX : ErrorCode.INTERNAL;
         return build(error, code, error.getMessage(), error.getPath(), null);
+    }
+
+    /** A limit's refusal (parser, good-faith introspection) with our code and {@code message}. */
+    static GraphQLError tooComplex(GraphQLError original, String message) {
+        return build(original, ErrorCode.TOO_COMPLEX, message, null, null);
     }
 
     private static GraphQLError build(GraphQLError original, ErrorCode code, String message, List<?> path, String at) {

@@ -10,6 +10,7 @@ import graphql.schema.DataFetchingEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import qoegraph.query.QueryError;
+import qoegraph.sql.QueryBusyException;
 import qoegraph.sql.QueryTimeoutException;
 
 import java.util.LinkedHashMap;
@@ -22,8 +23,9 @@ import java.util.concurrent.ExecutionException;
 /**
  * Turns exceptions from fetchers into GraphQL errors: a {@link QueryException} keeps its code and
  * message; each problem the query validator found becomes one error, with the place in the query in
- * {@code extensions.at}; a timeout is QUERY_TIMEOUT. Anything else is our fault, logged here with its
- * stack trace and shown to the client as INTERNAL without details (no stack traces or SQL in responses).
+ * {@code extensions.at}; a timeout is QUERY_TIMEOUT; no turn at the statement gate is BUSY. Anything else is our
+ * fault, logged here with its stack trace and shown to the client as INTERNAL without details (no stack traces or
+ * SQL in responses).
  */
 public final class ErrorHandler implements DataFetcherExceptionHandler {
 
@@ -41,6 +43,8 @@ public final class ErrorHandler implements DataFetcherExceptionHandler {
             errors = q.errors().stream().map(e -> queryError(env, e)).toList();
         } else if (cause instanceof QueryTimeoutException t) {
             errors = List.of(error(env, ErrorCode.QUERY_TIMEOUT, t.getMessage(), null));
+        } else if (cause instanceof QueryBusyException b) {
+            errors = List.of(error(env, ErrorCode.BUSY, b.getMessage(), null));
         } else {
             errors = List.of(internal(env, cause));
         }

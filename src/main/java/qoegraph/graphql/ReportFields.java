@@ -52,7 +52,7 @@ final class ReportFields {
     ReportFields(Reports reports, DuckDBConnection duckdb, QueryLimits limits, Executor blocking) {
         this.reports = reports;
         this.duckdb = duckdb;
-        this.runner = new SqlRunner(limits.timeout());
+        this.runner = limits.runner();
         this.blocking = blocking;
         this.maxRows = limits.maxRows();
     }

@@ -11,6 +11,7 @@ import org.duckdb.DuckDBConnection;
 import qoegraph.admin.DataAdmin;
 import qoegraph.graphql.ApiSchema;
 import qoegraph.graphql.MutationFields;
+import qoegraph.graphql.QueryLimits;
 import qoegraph.model.Model;
 import qoegraph.ingest.Ingester;
 import qoegraph.model.ModelLoader;
@@ -45,17 +46,23 @@ public class GraphQLFactory {
         }
     }
 
+    /** The statement limits; one bean, so that every dataset and report field shares its gate. */
+    @Singleton
+    public QueryLimits queryLimits(LimitsConfig limits) {
+        return limits.toQueryLimits();
+    }
+
     /** The query API, and the admin mutations: on only when an admin token is configured. */
     @Singleton
-    public GraphQLSchema schema(Model model, Reports reports, Rollups rollups, LimitsConfig limits, DuckDBConnection duckdb,
+    public GraphQLSchema schema(Model model, Reports reports, Rollups rollups, QueryLimits limits, DuckDBConnection duckdb,
                                 @Named(TaskExecutors.BLOCKING) ExecutorService blocking, DataAdmin admin,
                                 StaticTokenValidator tokens) {
-        GraphQLSchema api = ApiSchema.schema(model, reports, rollups, duckdb, blocking, limits.toQueryLimits());
+        GraphQLSchema api = ApiSchema.schema(model, reports, rollups, duckdb, blocking, limits);
         return MutationFields.addTo(api, tokens.tokens().adminConfigured() ? admin : null, blocking);
     }
 
     @Singleton
-    public GraphQL graphQL(GraphQLSchema schema) {
-        return ApiSchema.graphQL(schema);
+    public GraphQL graphQL(GraphQLSchema schema, LimitsConfig limits) {
+        return ApiSchema.graphQL(schema, limits.toOperationLimits());
     }
 }

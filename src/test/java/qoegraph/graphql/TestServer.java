@@ -57,6 +57,11 @@ final class TestServer {
         return instance;
     }
 
+    /** A bean of the server, e.g. its configuration. */
+    <T> T bean(Class<T> type) {
+        return server.getApplicationContext().getBean(type);
+    }
+
     /** The whole response of a POST to /graphql, with its HTTP status checked: 200 even for a user's mistake. */
     Map<String, Object> post(String query, Map<String, Object> variables) throws Exception {
         Map<String, Object> body = new LinkedHashMap<>();

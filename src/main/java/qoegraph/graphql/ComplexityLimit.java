@@ -1,0 +1,22 @@
+package qoegraph.graphql;
+
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.execution.AbortExecutionException;
+
+/**
+ * graphql-java's complexity limit with our costs ({@link QueryCost}): TOO_COMPLEX ({@link ErrorCodeInstrumentation})
+ * with both numbers and what makes the cost, before any statement runs.
+ */
+final class ComplexityLimit extends MaxQueryComplexityInstrumentation {
+
+    ComplexityLimit(int maxComplexity, QueryCost cost) {
+        super(maxComplexity, cost);
+    }
+
+    @Override
+    protected AbortExecutionException mkAbortException(int complexity, int maxComplexity) {
+        return new AbortExecutionException("query complexity " + complexity + " > " + maxComplexity + ": each dataset"
+                + " or report field costs " + QueryCost.STATEMENT + " (one SQL statement), any other field "
+                + QueryCost.FIELD + "; split it into several requests");
+    }
+}
