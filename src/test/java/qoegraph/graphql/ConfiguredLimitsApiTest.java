@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -19,7 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 import org.duckdb.DuckDBConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import qoegraph.sql.QueryGate;
 import qoegraph.testsupport.IngestTables;
+import qoegraph.testsupport.QueriesDir;
 
 /**
  * The limits as configured, on a server of their own with small values and a report that never ends on its own
@@ -60,7 +59,7 @@ class ConfiguredLimitsApiTest {
                 "micronaut.server.port", -1,
                 "qoegraph.sample-on-first-start", false,
                 "qoegraph.database", dir.resolve("db.duckdb").toString(),
-                "qoegraph.queries-dir", queries().toString(),
+                "qoegraph.queries-dir", QueriesDir.withReport(dir, "pairs.sql", PAIRS).toString(),
                 "qoegraph.limits.query-timeout", "2s",
                 "qoegraph.limits.max-concurrent-queries", 2,
                 "qoegraph.limits.busy-wait", "100ms",
@@ -75,24 +74,6 @@ class ConfiguredLimitsApiTest {
             }
         }
         gate = server.getApplicationContext().getBean(QueryLimits.class).gate();
-    }
-
-    private static Path queries() throws Exception {
-        Path queries = dir.resolve("queries");
-        Path model = Path.of("queries/model");
-        try (Stream<Path> files = Files.walk(model)) {
-            for (Path file : files.toList()) {
-                Path target = queries.resolve("model").resolve(model.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-        Files.createDirectories(queries.resolve("reports"));
-        Files.writeString(queries.resolve("reports/pairs.sql"), PAIRS);
-        return queries;
     }
 
     @AfterAll

@@ -11,13 +11,12 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import qoegraph.testsupport.QueriesDir;
 
 /** A queries folder of one's own: a bad report stops the start with file and line; a run-time failure is INTERNAL. */
 class ReportStartupTest {
@@ -25,21 +24,7 @@ class ReportStartupTest {
     Path dir;
 
     private Path queries(String reportFile, String text) throws IOException {
-        Path queries = dir.resolve("queries");
-        Path model = Path.of("queries/model");
-        try (Stream<Path> files = Files.walk(model)) {
-            for (Path file : files.toList()) {
-                Path target = queries.resolve("model").resolve(model.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-        Files.createDirectories(queries.resolve("reports"));
-        Files.writeString(queries.resolve("reports").resolve(reportFile), text);
-        return queries;
+        return QueriesDir.withReport(dir, reportFile, text);
     }
 
     private EmbeddedServer start(Path queries) {
