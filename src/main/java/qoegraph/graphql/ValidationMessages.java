@@ -143,6 +143,10 @@ final class ValidationMessages {
         String value = !v.find() ? "the value" : v.group(1).equals("String") ? "\"" + unquote(v.group(2)) + "\"" : unquote(v.group(2));
         if (schema.getType(typeName) instanceof GraphQLEnumType e) {
             List<String> names = e.getValues().stream().map(GraphQLEnumValueDefinition::getName).toList();
+            String bare = value.startsWith("\"") ? value.substring(1, value.length() - 1) : value;
+            if (value.startsWith("\"") && names.contains(bare)) {
+                return value + " is a string, but " + typeName + " is an enum: write " + bare + " without quotes";
+            }
             return value + " is not a " + typeName + Names.didYouMean(value, names) + "; use one of " + String.join(", ", names);
         }
         boolean astNoise = detail == null || detail.startsWith("Expected an AST type");

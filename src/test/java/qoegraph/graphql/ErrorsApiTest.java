@@ -105,6 +105,8 @@ class ErrorsApiTest {
                 "where.or[0].stream.eq: \"two\" is not a valid Int");
         assertMessage(error("{ sessions(orderBy: [{count: DESK}]) { count } }", "INVALID_ARGUMENT"),
                 "orderBy[0].count: DESK is not a OrderDirection (did you mean 'DESC'?); use one of ASC, DESC");
+        assertMessage(error("{ sessions(orderBy: [{count: \"DESC\"}]) { count } }", "INVALID_ARGUMENT"),
+                "orderBy[0].count: \"DESC\" is a string, but OrderDirection is an enum: write DESC without quotes");
         assertMessage(error("{ traffic { ts(granularity: HOURS) } }", "INVALID_ARGUMENT"),
                 "granularity: HOURS is not a Granularity (did you mean 'HOUR'?); use one of MINUTE, HOUR, DAY, WEEK, MONTH,"
                         + " QUARTER, YEAR");
