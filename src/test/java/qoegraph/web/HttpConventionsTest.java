@@ -178,6 +178,9 @@ class HttpConventionsTest {
         assertEquals(200, metrics.statusCode());
         assertTrue(metrics.body().lines().anyMatch(l -> l.startsWith("qoegraph_query_seconds_count{")
                 && l.contains("dataset=\"sessions\"")), metrics.body());
+        assertTrue(metrics.body().lines().anyMatch(l -> l.startsWith("qoegraph_statements_max ")
+                && Double.parseDouble(l.substring(l.indexOf(' ') + 1)) >= 1), metrics.body());
+        assertTrue(metrics.body().lines().anyMatch(l -> l.startsWith("qoegraph_statements_running ")), metrics.body());
     }
 
     static HttpRequest preflight(String origin) {
