@@ -44,6 +44,12 @@ class FuzzFindingsTest {
     }
 
     @Test
+    void anEmptyOperationNameDoesNotPickTheFirstOfSeveralOperations() throws Exception {
+        String body = "{\"query\": \"query A { sessions { count } } query B { users { count } }\", \"operationName\": \"\"}";
+        assertEquals("INVALID_QUERY", code(onlyError(post(body, JSON, JSON), 200)));
+    }
+
+    @Test
     void aSubscriptionIsAnInvalidQueryNotAnInternalError() throws Exception {
         Map<?, ?> error = onlyError(post("{\"query\": \"subscription { sessions { count } }\"}", JSON, JSON), 200);
         assertEquals("INVALID_QUERY", code(error));
