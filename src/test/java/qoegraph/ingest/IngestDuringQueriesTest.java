@@ -2,20 +2,22 @@ package qoegraph.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static qoegraph.ingest.TrafficFiles.DEVICES;
+import static qoegraph.ingest.TrafficFiles.START;
+import static qoegraph.ingest.TrafficFiles.TIMES;
+import static qoegraph.ingest.TrafficFiles.device;
+import static qoegraph.ingest.TrafficFiles.owner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.io.BufferedWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -42,11 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 class IngestDuringQueriesTest {
     private static final int SESSION_ROWS = 600_000;
     private static final int TRAFFIC_ROWS = 300_000;
-    private static final int DEVICES = 10;
     private static final int CLIENTS = 2;
-    private static final DateTimeFormatter TIMES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    /** Traffic row i is at START + 10 i seconds. */
-    private static final LocalDateTime START = LocalDateTime.of(2015, 4, 1, 0, 0);
 
     @TempDir
     static Path dir;
@@ -91,18 +89,14 @@ class IngestDuringQueriesTest {
 
     @Test
     void derivedColumnsAreSeenAllBeforeOrAllAfterTheReferenceFileArrives() throws Exception {
-        ingester.ingest(writeTraffic(dir.resolve("traffic.csv")));
+        ingester.ingest(TrafficFiles.traffic(dir.resolve("traffic.csv"), TRAFFIC_ROWS));
         Map<Object, Object> before = Map.of("null", (long) TRAFFIC_ROWS);
         Map<Object, Object> after = new TreeMap<>();
         for (int i = 0; i < TRAFFIC_ROWS; i++) {
             after.merge(String.valueOf(owner(device(i))), 1L, (a, b) -> (Long) a + (Long) b);
         }
         assertEquals(before, trafficByUser(), "no owners yet: user_id NULL everywhere");
-        StringBuilder owners = new StringBuilder("user_id,device_id\n");
-        for (int d = 1; d <= DEVICES; d++) {
-            owners.append(owner(d)).append(',').append(d).append('\n');
-        }
-        Path file = Files.writeString(dir.resolve("user_devices.csv"), owners);
+        Path file = TrafficFiles.owners(dir.resolve("user_devices.csv"));
 
         Observed observed = queryWhileIngesting(file, IngestDuringQueriesTest::trafficByUser);
 
@@ -212,25 +206,5 @@ class IngestDuringQueriesTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static int device(int row) {
-        return 1 + row % DEVICES;
-    }
-
-    private static int owner(int device) {
-        return 1 + device % 3;
-    }
-
-    private static Path writeTraffic(Path file) throws Exception {
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write(TestDb.SOURCES.table("deviceapptraffic").orElseThrow().header());
-            out.write('\n');
-            for (int i = 0; i < TRAFFIC_ROWS; i++) {
-                out.write(i + "," + device(i) + "," + TIMES.format(START.plusSeconds(10L * i))
-                        + ",10.0.0.1,1.1.1.1,6,50000,443," + i + ",1,100,1,10,https\n");
-            }
-        }
-        return file;
     }
 }
