@@ -53,6 +53,10 @@ public final class ErrorCodeInstrumentation extends SimplePerformantInstrumentat
         if (error.getErrorType() == ErrorType.ValidationError) {
             return build(error, ErrorCode.INVALID_ARGUMENT, error.getMessage(), error.getPath(), null);
         }
+        // A subscription (or, without a Mutation type, a mutation) is the client's mistake, not ours.
+        if (error.getErrorType() == ErrorType.OperationNotSupported) {
+            return build(error, ErrorCode.INVALID_QUERY, error.getMessage(), error.getPath(), null);
+        }
         ErrorCode code = error.getErrorType() == ErrorType.ExecutionAborted ? ErrorCode.TOO_COMPLEX : ErrorCode.INTERNAL;
         return build(error, code, error.getMessage(), error.getPath(), null);
     }

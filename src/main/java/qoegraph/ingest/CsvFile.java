@@ -91,9 +91,17 @@ record CsvFile(Path path, long bytes) {
         if (length == 0) {
             throw new IngestException(path, "empty file after decompression: expected at least a header line");
         }
+        if (length >= 2 && (bom(line, 0xFF, 0xFE) || bom(line, 0xFE, 0xFF))) {
+            throw new IngestException(path, "encoded in UTF-16 (it starts with a UTF-16 byte order mark); files"
+                    + " must be UTF-8: convert it first, e.g. iconv -f UTF-16 -t UTF-8");
+        }
         String text = new String(line, 0, length, StandardCharsets.UTF_8);
         text = text.startsWith("\uFEFF") ? text.substring(1) : text;
         return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    private static boolean bom(byte[] line, int first, int second) {
+        return (line[0] & 0xFF) == first && (line[1] & 0xFF) == second;
     }
 
     /** SHA-256 of the decompressed content, so a file and its gzip copy count as the same content. */
@@ -161,6 +169,32 @@ record CsvFile(Path path, long bytes) {
                 copy.write(buffer, offset, n);
             }
             return n;
+        }
+    }
+
+    /**
+     * Copies the decompressed content to {@code copy} with every CRLF turned into LF. DuckDB's reader takes one
+     * line end per file, so a file that mixes CRLF and LF (concatenated exports) is loaded from such a copy;
+     * line numbers do not change. Only called once lone carriage returns have been refused.
+     */
+    void writeWithLf(Path copy) {
+        try (InputStream in = new BufferedInputStream(open(), BUFFER);
+             OutputStream out = new BufferedOutputStream(Files.newOutputStream(copy), BUFFER)) {
+            boolean pendingCr = false;
+            for (int c = in.read(); c >= 0; c = in.read()) {
+                if (pendingCr && c != '\n') {
+                    out.write('\r');
+                }
+                pendingCr = c == '\r';
+                if (!pendingCr) {
+                    out.write(c);
+                }
+            }
+            if (pendingCr) {
+                out.write('\r');
+            }
+        } catch (IOException e) {
+            throw failure(e);
         }
     }
 

@@ -50,6 +50,7 @@ final class CsvScanner {
     private int fields;
     private boolean missingValue;
     private boolean pendingCr;
+    private boolean crlf;
     private boolean capturing;
     private int captureFrom;
     private long physicalLine = 1;
@@ -107,6 +108,8 @@ final class CsvScanner {
 
     private void endHeader() {
         inHeader = false;
+        byte[] bytes = header.toByteArray();
+        crlf = bytes.length > 0 && bytes[bytes.length - 1] == '\r';
         physicalLine = 2;
         String text = headerText();
         expectedFields = text.split(",", -1).length;
@@ -127,6 +130,8 @@ final class CsvScanner {
             pendingCr = false;
             if (b[from] != '\n') {
                 loneCr();
+            } else {
+                crlf = true;
             }
         }
         int s = state;
@@ -197,6 +202,8 @@ final class CsvScanner {
         if (i + 1 < to) {
             if (b[i + 1] != '\n') {
                 loneCr();
+            } else {
+                crlf = true;
             }
         } else {
             pendingCr = true;
@@ -269,7 +276,7 @@ final class CsvScanner {
 
     private ScanResult result(boolean endsWithNewline) {
         return new ScanResult(headerText(), expectedFields, records, blank, incomplete, lineMap, lastLine,
-                lastFields, endsWithNewline, loneCrLine, captured);
+                lastFields, endsWithNewline, loneCrLine, crlf, captured);
     }
 
     private static String stripLineEnd(String text) {

@@ -143,6 +143,32 @@ final class FileIngest {
     // One INSERT ... SELECT FROM read_csv: DuckDB's parallel reader, no staging, no second pass.
     private StagedLoad.Result insertRows(CsvFile file, CsvFile source, SourceTable table, int fileId,
                                          CompletableFuture<CsvFile.Hashed<ScanResult>> pass) throws SQLException {
+        try {
+            return insert(file, source, table, fileId);
+        } catch (SQLException e) {
+            ScanResult scan = await(pass).value();
+            checkReadable(file, scan);
+            if (!scan.crlf()) {
+                return slowPath(file, source, table, fileId, e);
+            }
+            // DuckDB takes one line end per file and fails on a mix of CRLF and LF: load a copy with LF only.
+            connection.rollback();
+            Path lf = TempFiles.create(file.path(), "a copy with LF line ends");
+            try {
+                source.writeWithLf(lf);
+                CsvFile copy = new CsvFile(lf, file.bytes());
+                try {
+                    return insert(file, copy, table, fileId);
+                } catch (SQLException again) {
+                    return slowPath(file, copy, table, fileId, again);
+                }
+            } finally {
+                TempFiles.deleteQuietly(lf);
+            }
+        }
+    }
+
+    private StagedLoad.Result insert(CsvFile file, CsvFile source, SourceTable table, int fileId) throws SQLException {
         Rejects.dropDuckDbTables(connection, CsvSql.REJECTS);
         String insert = CsvSql.insert(table, derived, fileId, CsvSql.readCsv(table, source.path(), source.gzip()),
                 null);
@@ -150,15 +176,18 @@ final class FileIngest {
                 .unwrap(DuckDBPreparedStatement.class);
              ProgressTicker.Watch watch = ticker.watch(statement, file.name())) {
             return new StagedLoad.Result(statement.executeUpdate(), List.of());
-        } catch (SQLException e) {
-            checkReadable(file, await(pass).value());
-            if (!table.hasPgArrays()) {
-                throw new IngestException(file.path(), "DuckDB cannot read the file, nothing stored: "
-                        + e.getMessage(), e);
-            }
-            connection.rollback();
-            return StagedLoad.run(connection, table, derived, fileId, source);
         }
+    }
+
+    // Only a pgarray value that is not a valid array makes the single INSERT fail on a readable file.
+    private StagedLoad.Result slowPath(CsvFile file, CsvFile source, SourceTable table, int fileId, SQLException e)
+            throws SQLException {
+        if (!table.hasPgArrays()) {
+            throw new IngestException(file.path(), "DuckDB cannot read the file, nothing stored: "
+                    + e.getMessage(), e);
+        }
+        connection.rollback();
+        return StagedLoad.run(connection, table, derived, fileId, source);
     }
 
     private void writeRejects(CsvFile file, int fileId, ScanResult scan, long cutOff, LineCounts counts,

@@ -16,9 +16,10 @@ import java.util.Map;
  * @param lastFields     field count of the last record
  * @param endsWithNewline whether the last record is terminated by a line end
  * @param loneCrLine     physical line of the first carriage return not followed by a line feed, or 0
+ * @param crlf           whether any line (the header included) ends with CRLF
  * @param captured       raw text of the records asked for, by DuckDB line
  */
 record ScanResult(String header, int headerFields, long records, BitSet blankLines, BitSet incomplete,
                   LineMap lineMap, long lastLine, int lastFields, boolean endsWithNewline, long loneCrLine,
-                  Map<Long, String> captured) {
+                  boolean crlf, Map<Long, String> captured) {
 }

@@ -16,6 +16,9 @@ import qoegraph.model.Names;
  * problem at once with a code, a path and a "did you mean". A query it accepts compiles to valid SQL.
  */
 public final class QueryValidator {
+    /** Narrower buckets overflow: value / width is Infinity for a tiny width (1e-320), which no Float can carry. */
+    static final double MIN_BUCKET_WIDTH = 1e-9;
+
     /** The hard maximum of {@code limit} unless configured otherwise. */
     public static final int DEFAULT_MAX_LIMIT = 100_000;
 
@@ -135,6 +138,9 @@ public final class QueryValidator {
             }
             if (width != null && !(width > 0 && Double.isFinite(width))) {
                 error(ErrorCode.INVALID_ARGUMENT, path + ".bucketWidth", "bucketWidth must be above 0, got " + width);
+            } else if (width != null && width < MIN_BUCKET_WIDTH) {
+                error(ErrorCode.INVALID_ARGUMENT, path + ".bucketWidth", "bucketWidth must be at least "
+                        + MIN_BUCKET_WIDTH + " (finer than any column's resolution), got " + width);
             }
             if (base != null && !(base > 1 && Double.isFinite(base))) {
                 error(ErrorCode.INVALID_ARGUMENT, path + ".logBase", "logBase must be above 1, got " + base);

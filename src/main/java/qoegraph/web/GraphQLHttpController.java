@@ -1,7 +1,10 @@
 package qoegraph.web;
 
+import graphql.ErrorClassification;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
 import io.micronaut.configuration.graphql.GraphQLController;
 import io.micronaut.configuration.graphql.GraphQLJsonSerializer;
 import io.micronaut.context.annotation.Replaces;
@@ -33,6 +36,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * /graphql as GraphQL over HTTP asks (graphql-over-http spec), in place of micronaut-graphql's controller, which
@@ -109,7 +113,8 @@ public class GraphQLHttpController {
         if (!graphql.hasQueryOrHash()) {
             return done(badRequest(request, "no query: send query (or a persisted query's hash in extensions)"));
         }
-        return graphQL.executeAsync(graphql.toExecutionInput(caller)).thenApply(result -> respond(result, request));
+        return graphQL.executeAsync(graphql.toExecutionInput(caller)).thenApply(result -> respond(result, request))
+                .exceptionally(e -> respond(requestError(e), request));
     }
 
     private static Caller caller(Authentication authentication) {
@@ -127,6 +132,19 @@ public class GraphQLHttpController {
                 : "this server needs a token for queries: send the header 'Authorization: Bearer <token>'";
         return failure(request, HttpStatus.UNAUTHORIZED, message, ErrorCode.UNAUTHORIZED.name())
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"qoegraph\"");
+    }
+
+    // graphql-java throws some request errors instead of returning them (an operationName the document
+    // lacks: UnknownOperationException); they are the client's mistake, not a 500.
+    private static ExecutionResult requestError(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (!(cause instanceof GraphQLError error)) {
+            throw failure instanceof CompletionException c ? c : new CompletionException(failure);
+        }
+        return ExecutionResult.newExecutionResult().addError(GraphqlErrorBuilder.newError().message(error.getMessage())
+                .errorType(ErrorClassification.errorClassification("INVALID_QUERY"))
+                .extensions(Map.of("code", "INVALID_QUERY")).build()).build();
     }
 
     private MutableHttpResponse<String> respond(ExecutionResult result, HttpRequest<?> request) {

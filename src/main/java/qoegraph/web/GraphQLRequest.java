@@ -19,6 +19,8 @@ record GraphQLRequest(String query, String operationName, Map<String, Object> va
                       Map<String, Object> extensions) {
 
     GraphQLRequest {
+        // An empty name is no name: with several operations graphql-java would otherwise run the first one.
+        operationName = operationName == null || operationName.isEmpty() ? null : operationName;
         variables = variables == null ? Map.of() : variables;
         extensions = extensions == null ? Map.of() : extensions;
     }

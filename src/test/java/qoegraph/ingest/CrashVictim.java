@@ -1,11 +1,15 @@
 package qoegraph.ingest;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import qoegraph.model.SourceTables;
 
-/** Run in a child JVM by {@link AtomicityTest}: ingests one file, printing progress, until it is killed. */
+/**
+ * Run in a child JVM by {@link AtomicityTest}: ingests files one after the other (paths joined by the path
+ * separator), printing progress, until it is killed.
+ */
 public final class CrashVictim {
 
     private CrashVictim() {
@@ -20,7 +24,9 @@ public final class CrashVictim {
             ingester.ensureSchema();
             System.out.println("READY");
             System.out.flush();
-            ingester.ingest(Path.of(args[1]));
+            for (String file : args[1].split(File.pathSeparator)) {
+                ingester.ingest(Path.of(file));
+            }
             System.out.println("FINISHED");
             System.out.flush();
         }
