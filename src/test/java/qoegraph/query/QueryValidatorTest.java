@@ -44,6 +44,18 @@ class QueryValidatorTest {
     }
 
     @Test
+    void anInListHoldsAtMostTheMaximumNumberOfValues() {
+        List<String> most = java.util.stream.IntStream.range(0, FilterChecker.MAX_LIST_VALUES).mapToObj(i -> "isp" + i)
+                .toList();
+        assertEquals(List.of(), errors(sessions().metrics("count").where(Filter.compare("isp", Operator.IN, most))));
+        List<String> over = new java.util.ArrayList<>(most);
+        over.add("one more");
+        assertEquals(List.of(error(ErrorCode.LIMIT_EXCEEDED, "where.isp.nin", "nin has 1001 values > 1000, the most one"
+                        + " list may hold; group the values into a dimension, or split the query")),
+                errors(sessions().metrics("count").where(Filter.compare("isp", Operator.NIN, over))));
+    }
+
+    @Test
     void unknownNamesSayWhatWasMeant() {
         assertEquals(List.of(error(ErrorCode.UNKNOWN_FIELD, "dataset", "unknown dataset 'sesions' (did you mean 'sessions'?)")),
                 validator.validate(Query.newQuery("sesions").metrics("count").build()));
