@@ -1,5 +1,10 @@
 package qoegraph.graphql;
 
+import graphql.ExecutionResult;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.execution.AbortExecutionException;
 
@@ -11,6 +16,16 @@ final class ComplexityLimit extends MaxQueryComplexityInstrumentation {
 
     ComplexityLimit(int maxComplexity, QueryCost cost) {
         super(maxComplexity, cost);
+    }
+
+    @Override
+    public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+            InstrumentationExecuteOperationParameters parameters,
+            InstrumentationState state) {
+        if (!DepthLimit.hasRootType(parameters)) {
+            return SimpleInstrumentationContext.noOp();
+        }
+        return super.beginExecuteOperation(parameters, state);
     }
 
     @Override

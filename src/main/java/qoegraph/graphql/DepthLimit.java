@@ -1,5 +1,6 @@
 package qoegraph.graphql;
 
+import graphql.schema.GraphQLSchema;
 import graphql.ExecutionResult;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AbortExecutionException;
@@ -27,10 +28,23 @@ final class DepthLimit extends MaxQueryDepthInstrumentation {
             InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
         List<Selection> roots = parameters.getExecutionContext().getOperationDefinition().getSelectionSet()
                 .getSelections();
-        if (roots.stream().allMatch(DepthLimit::isIntrospection)) {
+        if (roots.stream().allMatch(DepthLimit::isIntrospection) || !hasRootType(parameters)) {
             return SimpleInstrumentationContext.noOp();
         }
         return super.beginExecuteOperation(parameters, state);
+    }
+
+    /**
+     * False for an operation the schema has no root type for (a subscription): graphql-java's traversal asserts on
+     * it, while its execution, which runs after the instrumentations, answers it with a proper error.
+     */
+    static boolean hasRootType(InstrumentationExecuteOperationParameters parameters) {
+        GraphQLSchema schema = parameters.getExecutionContext().getGraphQLSchema();
+        return switch (parameters.getExecutionContext().getOperationDefinition().getOperation()) {
+            case QUERY -> true;
+            case MUTATION -> schema.getMutationType() != null;
+            case SUBSCRIPTION -> schema.getSubscriptionType() != null;
+        };
     }
 
     private static boolean isIntrospection(Selection<?> selection) {

@@ -107,12 +107,17 @@ class LimitsApiTest {
 
     @Test
     void aQueryWithTooManyTokensIsRefusedBeforeItIsParsedAndTheSameValuesPassAsVariables() throws Exception {
-        List<Integer> streams = java.util.stream.IntStream.range(0, 5000).boxed().toList();
-        String inline = streams.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" "));
+        // Five in-lists of 1000 values (the most one list may hold): over 5000 tokens written out.
+        List<List<Integer>> lists = java.util.stream.IntStream.range(0, 5).mapToObj(k -> java.util.stream.IntStream
+                .range(k * 1000, (k + 1) * 1000).boxed().toList()).toList();
+        String inline = lists.stream().map(l -> "{stream: {in: [" + l.stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(" ")) + "]}}").collect(java.util.stream.Collectors.joining(" "));
         assertEquals("the query has more than 5000 tokens, the most allowed; pass long lists of values as variables",
-                message("{ sessions(where: {stream: {in: [" + inline + "]}}) { count } }", "TOO_COMPLEX"));
-        Map<String, Object> asVariables = server.post("query($streams: [Int!]) { sessions(where: {stream: {in: $streams}})"
-                + " { count } }", Map.of("streams", streams));
+                message("{ sessions(where: {or: [" + inline + "]}) { count } }", "TOO_COMPLEX"));
+        Map<String, Object> asVariables = server.post("query($a: [Int!], $b: [Int!], $c: [Int!], $d: [Int!], $e: [Int!])"
+                + " { sessions(where: {or: [{stream: {in: $a}}, {stream: {in: $b}}, {stream: {in: $c}}, {stream: {in: $d}},"
+                + " {stream: {in: $e}}]}) { count } }",
+                Map.of("a", lists.get(0), "b", lists.get(1), "c", lists.get(2), "d", lists.get(3), "e", lists.get(4)));
         assertNull(asVariables.get("errors"), asVariables::toString);
     }
 
