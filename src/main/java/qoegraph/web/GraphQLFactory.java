@@ -8,6 +8,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.duckdb.DuckDBConnection;
+import qoegraph.cache.ResultCache;
 import qoegraph.graphql.ApiSchema;
 import qoegraph.model.Model;
 import qoegraph.ingest.Ingester;
@@ -44,8 +45,8 @@ public class GraphQLFactory {
 
     @Singleton
     public GraphQLSchema schema(Model model, Reports reports, Rollups rollups, LimitsConfig limits, DuckDBConnection duckdb,
-                                @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
-        return ApiSchema.schema(model, reports, rollups, duckdb, blocking, limits.toQueryLimits());
+                                @Named(TaskExecutors.BLOCKING) ExecutorService blocking, ResultCache cache) {
+        return ApiSchema.schema(model, reports, rollups, duckdb, blocking, limits.toQueryLimits(), cache);
     }
 
     @Singleton
