@@ -55,6 +55,11 @@ public final class ResultCache {
     public record Answer(QueryResult result, boolean cached) {
     }
 
+    /** The cached answer of {@code statement} at the current data version, or null. */
+    public QueryResult hit(SqlStatement statement) {
+        return entries == null ? null : entries.getIfPresent(new Key(statement, version.current()));
+    }
+
     /** The cached answer of {@code statement} at the current data version, else {@code run}'s, kept for the next. */
     public Answer get(SqlStatement statement, Run run) throws Exception {
         if (entries == null) {

@@ -47,7 +47,7 @@ public final class ApiSchema {
         GraphQLCodeRegistry.Builder code = GraphQLCodeRegistry.newCodeRegistry();
         Engine engine = Engine.of(model, duckdb, limits, rollups);
         new SchemaGenerator(model, limits.maxRows()).addTo(query, code,
-                dataset -> Fetchers.blocking(new DatasetFetcher(new SelectionMapper(dataset), engine, cache), blocking));
+                dataset -> new DatasetFetcher(new SelectionMapper(dataset), engine, cache, blocking));
         new ReportFields(reports, duckdb, limits, blocking, cache).addTo(query, code);
         new CatalogSchema(new CatalogReader(duckdb), blocking, model, reports).rollups(rollups).addTo(query, code);
         return GraphQLSchema.newSchema().query(query).codeRegistry(code.build())
