@@ -8,8 +8,13 @@ import java.util.List;
 import java.util.Locale;
 
 /** The figures of one benchmark run, and their Markdown section for BENCHMARKS.md. */
-public record BenchResults(BenchOptions options, Machine machine, Instant date, List<IngestBench.Figures> ingest,
-                           List<LatencyRow> latency, List<RollupRow> rollups, List<RpsRow> rps, Footprint footprint) {
+public record BenchResults(BenchOptions options, Machine machine, Instant date, Load load,
+                           List<IngestBench.Figures> ingest, Latencies transport, List<LatencyRow> latency,
+                           List<RollupRow> rollups, List<RpsRow> rps, Footprint footprint) {
+
+    /** The machine's load average (1 minute) when the run started and ended: other work on it slows every figure. */
+    record Load(double atStart, double atEnd) {
+    }
 
     /** One query of the mix: over HTTP (GraphQL, cache off) and its SQL over JDBC. */
     record LatencyRow(String name, String servedBy, int rows, Latencies http, Latencies jdbc) {
@@ -41,6 +46,8 @@ public record BenchResults(BenchOptions options, Machine machine, Instant date, 
         line(md, "");
         line(md, "Measured %s on %s.  ", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(date.atOffset(ZoneOffset.UTC)),
                 machine.describe());
+        line(md, "Load average (1 min, other processes included) %.1f at the start, %.1f at the end.  ", load.atStart(),
+                load.atEnd());
         line(md, "Reproduce: `%s`", options.command());
         line(md, "");
         ingestTable(md);
@@ -73,6 +80,9 @@ public record BenchResults(BenchOptions options, Machine machine, Instant date, 
                     r.http().p50(), r.http().p95(), r.jdbc().p50(), r.jdbc().p95(), r.http().p50() / r.jdbc().p50(),
                     r.overheadMillis());
         }
+        line(md, "");
+        line(md, "The HTTP round trip alone, `{ __typename }` (no data fetched): p50 %.2f ms, p95 %.2f ms.", transport.p50(),
+                transport.p95());
         line(md, "");
     }
 

@@ -45,6 +45,7 @@ public final class Benchmark {
     /** Runs it all, prints the report and writes it into {@code options.out()}. */
     public BenchResults run() throws Exception {
         Instant date = Instant.now();
+        double loadAtStart = loadAverage();
         Path data = options.dataDir().resolve("scale-" + options.scale());
         Path work = Files.createDirectories(options.dataDir().resolve("scale-" + options.scale() + "-work"));
         generate(data);
@@ -55,11 +56,13 @@ public final class Benchmark {
                 work, log::println).run(data.resolve(SampleData.SESSIONS_FILE), data.resolve(SampleData.STUDY_DIR),
                 options.ingestWarmups(), options.ingestRuns(), db);
         List<BenchResults.LatencyRow> latency;
+        Latencies transport;
         List<BenchResults.RollupRow> rollups;
         List<BenchResults.RpsRow> rps = new ArrayList<>();
         try (EmbeddedServer server = server(db, false)) {
             GraphQLClient client = new GraphQLClient(server.getURL().toString());
             latency = latencies(client, new JdbcTimer(server.getApplicationContext().getBean(DuckDBConnection.class)));
+            transport = transport(client);
             rollups = rollupVsBase(server.getApplicationContext());
             rps.addAll(load(client, false));
         }
@@ -67,7 +70,8 @@ public final class Benchmark {
             rps.addAll(load(new GraphQLClient(server.getURL().toString()), true));
         }
         BenchResults.Footprint footprint = footprint(db, data, work);
-        BenchResults results = new BenchResults(options, Machine.current(), date, ingest, latency, rollups, rps, footprint);
+        BenchResults results = new BenchResults(options, Machine.current(), date,
+                new BenchResults.Load(loadAtStart, loadAverage()), ingest, transport, latency, rollups, rps, footprint);
         String section = results.markdown();
         log.println(section);
         BenchmarksFile.writeSection(options.out(), options.scale(), section);
@@ -133,6 +137,22 @@ public final class Benchmark {
             rows.add(row);
         }
         return rows;
+    }
+
+    /** The HTTP and GraphQL round trip with nothing to fetch: what any answer costs at least. */
+    private Latencies transport(GraphQLClient client) {
+        List<Long> nanos = new ArrayList<>();
+        for (int run = 0; run < options.warmups() + options.runs(); run++) {
+            long took = checked(client.post("{ __typename }", Map.of()), "__typename").nanos();
+            if (run >= options.warmups()) {
+                nanos.add(took);
+            }
+        }
+        return Latencies.of(nanos);
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static GraphQLClient.Reply checked(GraphQLClient.Reply reply, String name) {
