@@ -80,14 +80,41 @@ public final class Rollups implements RollupCatalog {
 
     /** Builds every rollup, one after the other; returns their statuses. */
     public synchronized List<RollupStatus> refresh(Connection connection) throws SQLException {
+        RollupStamps.ensureTable(connection);
         List<RollupStatus> out = new ArrayList<>();
         for (RollupDefinition d : definitions) {
-            out.add(build(connection, d));
+            out.add(build(connection, d, null));
         }
         return out;
     }
 
-    private RollupStatus build(Connection connection, RollupDefinition d) throws SQLException {
+    /**
+     * For a start on an existing database: keeps each rollup whose table was built by this SELECT on data with
+     * this stamp (as recorded by a previous call), and builds the others.
+     *
+     * @param dataStamp names the ingested data exactly (e.g. from the ingested files' ids and hashes); data changed
+     *        by other means than the ingester is not seen, so use {@link #refresh} after such changes
+     */
+    public synchronized List<RollupStatus> refreshStale(Connection connection, String dataStamp) throws SQLException {
+        RollupStamps.ensureTable(connection);
+        List<RollupStatus> out = new ArrayList<>();
+        for (RollupDefinition d : definitions) {
+            String stamp = RollupStamps.of(d.sql(), dataStamp);
+            Rollup r = d.rollup();
+            if (exists(connection, r.table()) && RollupStamps.read(connection, r.name()).filter(stamp::equals).isPresent()) {
+                RollupStatus status = status(connection, r, Instant.now(), 0);
+                built.put(r.name(), status);
+                log.accept("rollup " + r.name() + ": " + status.rows() + " rows, kept (same SELECT, same data)");
+                out.add(status);
+            } else {
+                out.add(build(connection, d, stamp));
+            }
+        }
+        return out;
+    }
+
+    /** @param stamp recorded with the new table in its swap; null when the data is not known by a stamp */
+    private RollupStatus build(Connection connection, RollupDefinition d, String stamp) throws SQLException {
         long started = System.nanoTime();
         Rollup r = d.rollup();
         String table = quote(r.table());
@@ -107,6 +134,7 @@ public final class Rollups implements RollupCatalog {
             try {
                 s.execute("DROP TABLE IF EXISTS " + table);
                 s.execute("ALTER TABLE " + fresh + " RENAME TO " + table);
+                RollupStamps.write(connection, r.name(), stamp);
                 connection.commit();
             } catch (SQLException e) {
                 connection.rollback();

@@ -5,11 +5,14 @@ import io.micronaut.context.event.StartupEvent;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.List;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import qoegraph.cache.DataVersion;
 import qoegraph.catalog.CatalogReader;
+import qoegraph.catalog.FileEntry;
 import qoegraph.ingest.IngestReport;
 import qoegraph.ingest.Ingester;
 import qoegraph.rollup.Rollups;
@@ -19,7 +22,8 @@ import qoegraph.rollup.Rollups;
  * server accepts requests. A database that already holds data is used as it is: no regeneration, no
  * re-ingest, so a restart is ready in seconds. Then, when the database holds ingested files, builds the
  * rollups (on every start, so edited rollup files and files ingested by the {@code ingest} command are
- * picked up; each build swaps its table in atomically).
+ * picked up; each build swaps its table in atomically). A rollup already built by the same SELECT on the same
+ * ingested files is kept as it is, so a restart does not rebuild them all.
  */
 @Singleton
 public class FirstStart implements ApplicationEventListener<StartupEvent> {
@@ -60,11 +64,19 @@ public class FirstStart implements ApplicationEventListener<StartupEvent> {
             return;
         }
         try (Connection connection = duckdb.duplicate()) {
-            rollups.refresh(connection);
+            rollups.refreshStale(connection, dataStamp(catalog.files()));
             dataVersion.changed();
         } catch (SQLException e) {
             throw new IllegalStateException("building the rollups failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The ingested files by id and content: the same stamp means the same data (only the ingester writes it). */
+    private static String dataStamp(List<FileEntry> files) {
+        StringBuilder stamp = new StringBuilder();
+        files.stream().sorted(Comparator.comparingInt(FileEntry::fileId))
+                .forEach(f -> stamp.append(f.fileId()).append(':').append(f.sha256()).append(','));
+        return stamp.toString();
     }
 
     private void ingestSample() {
