@@ -105,7 +105,7 @@ public record BenchResults(BenchOptions options, Machine machine, Instant date, 
         line(md, "|--:|---|--:|--:|--:|--:|--:|");
         for (RpsRow r : rps) {
             LoadRunner.Result x = r.result();
-            line(md, "| %d | %s | %,d | %,.0f | %.2f | %.2f | %d |", x.clients(), r.cached() ? "on" : "off", x.requests(),
+            line(md, "| %d | %s | %,d | %,.1f | %.2f | %.2f | %d |", x.clients(), r.cached() ? "on" : "off", x.requests(),
                     x.perSecond(), x.latencies().p50(), x.latencies().p99(), x.errors());
         }
         line(md, "");
