@@ -1,6 +1,9 @@
 package qoegraph.cli;
 
 import io.micronaut.context.ApplicationContext;
+import qoegraph.bench.BenchOptions;
+import qoegraph.bench.Benchmark;
+import qoegraph.bench.LoadTest;
 import qoegraph.generate.SessionsGenerator;
 import qoegraph.generate.study.StudyGenerator;
 import qoegraph.ingest.IngestException;
@@ -12,10 +15,11 @@ import qoegraph.web.SampleData;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
-/** The jar's commands besides serving: {@code generate} and {@code ingest}. Each returns an exit code. */
+/** The jar's commands besides serving: {@code generate}, {@code ingest}, {@code benchmark}, {@code loadtest}. Each returns an exit code. */
 public final class Commands {
 
     static final String USAGE = """
@@ -28,7 +32,18 @@ public final class Commands {
                   --plain: write the study tables as .csv instead of .csv.gz
               java -jar qoegraph.jar ingest PATH...             ingest files or folders into the database
                   (set the database with -Dqoegraph.database=FILE or QOEGRAPH_DATABASE; stop the server first)
+              java -jar qoegraph.jar benchmark [--scale 1|10|100] [--out BENCHMARKS.md] [--quick] [--study-scale S]
+                  [--data-dir DIR] [--runs N] [--warmups N] [--ingest-runs N] [--seconds N]
+                  generate the data at a scale (kept in --data-dir, default data/bench), time ingest, queries,
+                  requests/s, memory and start-up; print the figures and write them into --out (its section for
+                  this scale). Run it from the repository root (it reads queries/). --quick: fewer, shorter runs
+              java -jar qoegraph.jar loadtest [--url URL] [--clients 32] [--seconds 60]
+                  send a mix of queries from many clients, print requests, errors, latency, server memory;
+                  without --url it starts a server on the sample data. Exit code 1 when any request failed
             """.formatted(StudyGenerator.DEFAULT_SCALE);
+
+    private static final Set<String> BENCH_OPTIONS = Set.of("scale", "study-scale", "out", "data-dir", "runs",
+            "warmups", "ingest-runs", "seconds", "quick");
 
     private Commands() {
     }
@@ -44,6 +59,8 @@ public final class Commands {
             return switch (command) {
                 case "generate" -> generate(Args.parse(rest, Set.of("out", "scale", "sessions-scale", "seed", "plain")), out);
                 case "ingest" -> ingest(rest, out, err);
+                case "benchmark" -> benchmark(Args.parse(rest, BENCH_OPTIONS), rest, out, err);
+                case "loadtest" -> loadtest(Args.parse(rest, Set.of("url", "clients", "seconds")), out, err);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;
@@ -100,6 +117,44 @@ public final class Commands {
                 }
             }
             return failures == 0 ? 0 : 1;
+        }
+    }
+
+    private static int benchmark(Args args, String[] words, PrintStream out, PrintStream err) {
+        int scale = (int) args.number("scale", 1);
+        boolean quick = args.options().containsKey("quick");
+        boolean big = scale >= 10;
+        BenchOptions options;
+        try {
+            options = new BenchOptions(scale, args.number("study-scale", StudyGenerator.DEFAULT_SCALE * scale),
+                    Path.of(args.get("data-dir", "data/bench")), Path.of(args.get("out", "BENCHMARKS.md")),
+                    (int) args.number("warmups", quick ? 2 : 5), (int) args.number("runs", quick ? 10 : 30),
+                    quick || big ? 0 : 1, (int) args.number("ingest-runs", quick || big ? 1 : 3),
+                    Duration.ofSeconds((long) args.number("seconds", quick ? 3 : 10)),
+                    ("java -jar target/qoegraph.jar benchmark " + String.join(" ", words)).trim());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        try {
+            new Benchmark(options, out).run();
+            return 0;
+        } catch (Exception e) {
+            err.println("qoegraph: the benchmark could not run: " + e);
+            return 1;
+        }
+    }
+
+    private static int loadtest(Args args, PrintStream out, PrintStream err) {
+        int clients = (int) args.number("clients", 32);
+        long seconds = (long) args.number("seconds", 60);
+        if (clients < 1 || seconds < 1) {
+            throw new UsageException("--clients and --seconds must be at least 1");
+        }
+        try {
+            return LoadTest.run(args.options().get("url"), clients, Duration.ofSeconds(seconds), out);
+        } catch (Exception e) {
+            err.println("qoegraph: the load test could not run: " + e);
+            return 1;
         }
     }
 

@@ -7,6 +7,7 @@ import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import org.duckdb.DuckDBConnection;
+import qoegraph.cache.ResultCache;
 import qoegraph.catalog.CatalogReader;
 import qoegraph.model.Model;
 import qoegraph.report.Reports;
@@ -37,14 +38,20 @@ public final class ApiSchema {
     /** The API answering from {@code rollups} when one serves a query, and listing them in {@code catalog.rollups}. */
     public static GraphQLSchema schema(Model model, Reports reports, Rollups rollups, DuckDBConnection duckdb,
                                        Executor blocking, QueryLimits limits) {
+        return schema(model, reports, rollups, duckdb, blocking, limits, ResultCache.off());
+    }
+
+    /** The API keeping dataset and report answers in {@code cache} until the data changes. */
+    public static GraphQLSchema schema(Model model, Reports reports, Rollups rollups, DuckDBConnection duckdb,
+                                       Executor blocking, QueryLimits limits, ResultCache cache) {
         GraphQLObjectType.Builder query = GraphQLObjectType.newObject().name("Query")
                 .description("qoegraph: analytics over P2P delivery sessions and the UCN study logs. One root field"
                         + " per dataset: select dimensions to group by and metrics to aggregate.");
         GraphQLCodeRegistry.Builder code = GraphQLCodeRegistry.newCodeRegistry();
         Engine engine = Engine.of(model, duckdb, limits, rollups);
         new SchemaGenerator(model, limits.maxRows()).addTo(query, code,
-                dataset -> Fetchers.blocking(new DatasetFetcher(new SelectionMapper(dataset), engine), blocking));
-        new ReportFields(reports, duckdb, limits, blocking).addTo(query, code);
+                dataset -> new DatasetFetcher(new SelectionMapper(dataset), engine, cache, blocking));
+        new ReportFields(reports, duckdb, limits, blocking, cache).addTo(query, code);
         new CatalogSchema(new CatalogReader(duckdb), blocking, model, reports).rollups(rollups).addTo(query, code);
         return GraphQLSchema.newSchema().query(query).codeRegistry(code.build())
                 .additionalType(ApiScalars.LONG).additionalType(ApiScalars.DATE_TIME).build();

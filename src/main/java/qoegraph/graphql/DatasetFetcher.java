@@ -2,6 +2,7 @@ package qoegraph.graphql;
 
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import qoegraph.cache.ResultCache;
 import qoegraph.plan.Plan;
 import qoegraph.query.Query;
 import qoegraph.sql.QueryResult;
@@ -10,36 +11,69 @@ import qoegraph.sql.SqlStatement;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Answers a dataset root field: its whole selection is one query, one SQL statement. Rows come back keyed
- * by result key (alias or name), which is what the row fields read. Blocking: run it on the blocking
- * executor ({@link Fetchers#blocking}).
+ * by result key (alias or name), which is what the row fields read. An answer already in the result cache
+ * (same statement, same data version) is served from there without touching the database; a statement that
+ * must run goes to the blocking executor.
  */
-final class DatasetFetcher implements DataFetcher<List<Map<String, Object>>> {
+final class DatasetFetcher implements DataFetcher<CompletableFuture<List<Map<String, Object>>>> {
     private final SelectionMapper mapper;
     private final Engine engine;
+    private final ResultCache cache;
+    private final Executor blocking;
 
-    DatasetFetcher(SelectionMapper mapper, Engine engine) {
+    /** @param blocking where statements run: never the HTTP event loop */
+    DatasetFetcher(SelectionMapper mapper, Engine engine, ResultCache cache, Executor blocking) {
         this.mapper = mapper;
         this.engine = engine;
+        this.cache = cache;
+        this.blocking = blocking;
     }
 
+    /**
+     * Maps, checks, plans and compiles on the calling thread (CPU only, microseconds); a cache hit is answered
+     * there too, and only a statement to run goes to the blocking executor: a hit costs no thread hop.
+     */
     @Override
-    public List<Map<String, Object>> get(DataFetchingEnvironment env) throws Exception {
+    public CompletableFuture<List<Map<String, Object>>> get(DataFetchingEnvironment env) {
         long started = System.nanoTime();
         Query query = mapper.toQuery(env.getSelectionSet().getImmediateFields(), env.getArguments());
         engine.validator().check(query);
         Plan plan = engine.planner().plan(query);
         SqlStatement statement = engine.compiler().compile(plan);
-        QueryResult result;
-        try (Connection connection = engine.duckdb().duplicate()) {
-            result = engine.runner().run(connection, statement);
+        QueryResult hit = cache.hit(statement);
+        if (hit != null) {
+            return CompletableFuture.completedFuture(answer(env, plan, statement, new ResultCache.Answer(hit, true), started));
         }
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return answer(env, plan, statement, cache.get(statement, () -> run(statement)), started);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new RuntimeException(e);   // as graphql-java's AsyncDataFetcher does: the error handler unwraps it
+            }
+        }, blocking);
+    }
+
+    private static List<Map<String, Object>> answer(DataFetchingEnvironment env, Plan plan, SqlStatement statement,
+                                                    ResultCache.Answer answer, long started) {
+        QueryResult result = answer.result();
         FieldReport report = new FieldReport(plan.source(), result.rows().size(), result.truncated(),
-                (System.nanoTime() - started) / 1_000_000, RootArguments.debug(env.getArguments()) ? statement : null);
+                (System.nanoTime() - started) / 1_000_000, answer.cached(),
+                RootArguments.debug(env.getArguments()) ? statement : null);
         report.addTo(env);
         return result.rows();
+    }
+
+    private QueryResult run(SqlStatement statement) throws Exception {
+        try (Connection connection = engine.duckdb().duplicate()) {
+            return engine.runner().run(connection, statement);
+        }
     }
 
     /** Row fields read their value from the row map by result key, so aliases of one field stay apart. */

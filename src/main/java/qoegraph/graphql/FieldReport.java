@@ -11,12 +11,13 @@ import java.util.Map;
 
 /**
  * What the response's {@code extensions.fields.<resultKey>} says about one root field: what served it,
- * the rows, whether the limit cut them, the time taken, and with {@code debug: true} the SQL and its
+ * the rows, whether the limit cut them, whether they came from the result cache, the time taken, and with {@code debug: true} the SQL and its
  * parameters.
  *
+ * @param cached    whether the rows came from the result cache
  * @param statement null unless the query asked for debug
  */
-record FieldReport(Source source, int rows, boolean truncated, long millis, SqlStatement statement) {
+record FieldReport(Source source, int rows, boolean truncated, long millis, boolean cached, SqlStatement statement) {
     static final String KEY = "fields";
 
     void addTo(DataFetchingEnvironment env) {
@@ -32,7 +33,7 @@ record FieldReport(Source source, int rows, boolean truncated, long millis, SqlS
         map.put("rows", rows);
         map.put("truncated", truncated);
         map.put("ms", millis);
-        map.put("cached", false);
+        map.put("cached", cached);
         if (statement != null) {
             map.put("sql", statement.sql());
             map.put("params", statement.params().stream().map(FieldReport::json).toList());

@@ -11,6 +11,7 @@ import graphql.schema.GraphQLInputType;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLOutputType;
 import org.duckdb.DuckDBConnection;
+import qoegraph.cache.ResultCache;
 import qoegraph.report.Report;
 import qoegraph.report.ReportArgumentException;
 import qoegraph.report.ReportColumn;
@@ -48,8 +49,10 @@ final class ReportFields {
     private final SqlRunner runner;
     private final Executor blocking;
     private final int maxRows;
+    private final ResultCache cache;
 
-    ReportFields(Reports reports, DuckDBConnection duckdb, QueryLimits limits, Executor blocking) {
+    ReportFields(Reports reports, DuckDBConnection duckdb, QueryLimits limits, Executor blocking, ResultCache cache) {
+        this.cache = cache;
         this.reports = reports;
         this.duckdb = duckdb;
         this.runner = limits.runner();
@@ -92,20 +95,25 @@ final class ReportFields {
         } catch (ReportArgumentException e) {
             throw new QueryException(ErrorCode.INVALID_ARGUMENT, report.name() + ": " + e.getMessage());
         }
-        QueryResult result;
-        try (Connection connection = duckdb.duplicate()) {
-            result = runner.run(connection, statement);
-        }
+        ResultCache.Answer answer = cache.get(statement, () -> run(statement));
+        QueryResult result = answer.result();
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("report", report.name());
         info.put("rows", result.rows().size());
         info.put("truncated", result.truncated());
+        info.put("cached", answer.cached());
         info.put("ms", (System.nanoTime() - started) / 1_000_000);
         ExtensionsBuilder extensions = env.getGraphQlContext().get(ExtensionsBuilder.class);
         if (extensions != null) {
             extensions.addValues(Map.of(FieldReport.KEY, Map.of(env.getField().getResultKey(), info)));
         }
         return result.rows();
+    }
+
+    private QueryResult run(SqlStatement statement) throws Exception {
+        try (Connection connection = duckdb.duplicate()) {
+            return runner.run(connection, statement);
+        }
     }
 
     private static GraphQLFieldDefinition field(Report report, GraphQLObjectType row) {

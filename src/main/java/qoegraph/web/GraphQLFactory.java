@@ -9,6 +9,7 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.duckdb.DuckDBConnection;
 import qoegraph.admin.DataAdmin;
+import qoegraph.cache.ResultCache;
 import qoegraph.graphql.ApiSchema;
 import qoegraph.graphql.MutationFields;
 import qoegraph.graphql.QueryLimits;
@@ -55,9 +56,9 @@ public class GraphQLFactory {
     /** The query API, and the admin mutations: on only when an admin token is configured. */
     @Singleton
     public GraphQLSchema schema(Model model, Reports reports, Rollups rollups, QueryLimits limits, DuckDBConnection duckdb,
-                                @Named(TaskExecutors.BLOCKING) ExecutorService blocking, DataAdmin admin,
-                                StaticTokenValidator tokens) {
-        GraphQLSchema api = ApiSchema.schema(model, reports, rollups, duckdb, blocking, limits);
+                                @Named(TaskExecutors.BLOCKING) ExecutorService blocking, ResultCache cache,
+                                DataAdmin admin, StaticTokenValidator tokens) {
+        GraphQLSchema api = ApiSchema.schema(model, reports, rollups, duckdb, blocking, limits, cache);
         return MutationFields.addTo(api, tokens.tokens().adminConfigured() ? admin : null, blocking);
     }
 

@@ -37,7 +37,9 @@ final class TestServer {
                 "qoegraph.sample-on-first-start", false,
                 "qoegraph.database", dir.resolve("db.duckdb").toString(),
                 "qoegraph.limits.max-rows", MAX_ROWS,
-                "qoegraph.limits.query-timeout", "5s"));
+                "qoegraph.limits.query-timeout", "5s",
+                // the fixtures are written with plain SQL, which the data version does not see: no result cache
+                "qoegraph.cache.enabled", false));
         DuckDBConnection db = server.getApplicationContext().getBean(DuckDBConnection.class);
         try (Connection connection = db.duplicate(); Statement statement = connection.createStatement()) {
             IngestTables.createEmpty(connection);

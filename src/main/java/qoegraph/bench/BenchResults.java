@@ -1,0 +1,133 @@
+package qoegraph.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/** The figures of one benchmark run, and their Markdown section for BENCHMARKS.md. */
+public record BenchResults(BenchOptions options, Machine machine, Instant date, Load load,
+                           List<IngestBench.Figures> ingest, Latencies transport, List<LatencyRow> latency,
+                           List<RollupRow> rollups, List<RpsRow> rps, Footprint footprint) {
+
+    /** The machine's load average (1 minute) when the run started and ended: other work on it slows every figure. */
+    record Load(double atStart, double atEnd) {
+    }
+
+    /** One query of the mix: over HTTP (GraphQL, cache off) and its SQL over JDBC. */
+    record LatencyRow(String name, String servedBy, int rows, Latencies http, Latencies jdbc) {
+        double overheadMillis() {
+            return http.p50() - jdbc.p50();
+        }
+    }
+
+    record RollupRow(String name, String servedBy, Latencies rollup, Latencies base) {
+    }
+
+    record RpsRow(boolean cached, LoadRunner.Result result) {
+    }
+
+    /**
+     * @param firstAnswer from starting the child JVM on the existing database to its first answer
+     * @param memory      the child server's heap and resident memory under 8 clients
+     * @param gzBytes     the source files gzipped
+     */
+    record Footprint(Duration firstAnswer, MemorySampler.Memory memory, long dbBytes, long gzBytes) {
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder();
+        long sessions = ingest.get(0).rows();
+        long study = ingest.get(1).rows();
+        line(md, "## Scale %d: %,d sessions rows, study logs at scale %s (%,d rows)", options.scale(), sessions,
+                options.studyScale(), study);
+        line(md, "");
+        line(md, "Measured %s on %s.  ", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(date.atOffset(ZoneOffset.UTC)),
+                machine.describe());
+        line(md, "Load average (1 min, other processes included) %.1f at the start, %.1f at the end.  ", load.atStart(),
+                load.atEnd());
+        line(md, "Reproduce: `%s`", options.command());
+        line(md, "");
+        ingestTable(md);
+        latencyTable(md);
+        rollupTable(md);
+        rpsTable(md);
+        footprintTable(md);
+        return md.toString();
+    }
+
+    private void ingestTable(StringBuilder md) {
+        line(md, "### Ingest against DuckDB's read_csv on the same files (median of %d)", options.ingestRuns());
+        line(md, "");
+        line(md, "| source | rows | ingest s | ingest rows/s | read_csv s | read_csv rows/s | ingest / read_csv speed |");
+        line(md, "|---|--:|--:|--:|--:|--:|--:|");
+        for (IngestBench.Figures f : ingest) {
+            line(md, "| %s | %,d | %.2f | %,.0f | %.2f | %,.0f | %.0f%% |", f.source(), f.rows(), f.ingest().p50() / 1e3,
+                    f.ingestRowsPerSecond(), f.floor().p50() / 1e3, f.floorRowsPerSecond(), 100 * f.ratio());
+        }
+        line(md, "");
+    }
+
+    private void latencyTable(StringBuilder md) {
+        line(md, "### Query mix: GraphQL over HTTP (cache off) against the same SQL over JDBC, in one process");
+        line(md, "");
+        line(md, "| query | served by | rows | HTTP p50 ms | HTTP p95 ms | JDBC p50 ms | JDBC p95 ms | HTTP / JDBC p50 | overhead p50 ms |");
+        line(md, "|---|---|--:|--:|--:|--:|--:|--:|--:|");
+        for (LatencyRow r : latency) {
+            line(md, "| %s | %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |", r.name(), r.servedBy(), r.rows(),
+                    r.http().p50(), r.http().p95(), r.jdbc().p50(), r.jdbc().p95(), r.http().p50() / r.jdbc().p50(),
+                    r.overheadMillis());
+        }
+        line(md, "");
+        line(md, "The HTTP round trip alone, `{ __typename }` (no data fetched): p50 %.2f ms, p95 %.2f ms.", transport.p50(),
+                transport.p95());
+        line(md, "");
+    }
+
+    private void rollupTable(StringBuilder md) {
+        line(md, "### Rollup against base table, same query planned with and without rollups (JDBC)");
+        line(md, "");
+        line(md, "| query | planned on | rollup p50 ms | rollup p95 ms | base table p50 ms | base table p95 ms | base / rollup |");
+        line(md, "|---|---|--:|--:|--:|--:|--:|");
+        for (RollupRow r : rollups) {
+            line(md, "| %s | %s | %.2f | %.2f | %.2f | %.2f | %.1fx |", r.name(), r.servedBy(), r.rollup().p50(),
+                    r.rollup().p95(), r.base().p50(), r.base().p95(), r.base().p50() / r.rollup().p50());
+        }
+        line(md, "");
+    }
+
+    private void rpsTable(StringBuilder md) {
+        line(md, "### Requests per second, the query mix round robin, %d s per row", options.loadTime().toSeconds());
+        line(md, "");
+        line(md, "| clients | cache | requests | requests/s | p50 ms | p99 ms | errors |");
+        line(md, "|--:|---|--:|--:|--:|--:|--:|");
+        for (RpsRow r : rps) {
+            LoadRunner.Result x = r.result();
+            line(md, "| %d | %s | %,d | %,.1f | %.2f | %.2f | %d |", x.clients(), r.cached() ? "on" : "off", x.requests(),
+                    x.perSecond(), x.latencies().p50(), x.latencies().p99(), x.errors());
+        }
+        line(md, "");
+    }
+
+    private void footprintTable(StringBuilder md) {
+        line(md, "### Server in its own JVM on the database: start-up, memory under 8 clients, sizes");
+        line(md, "");
+        line(md, "| start to first answer s | heap used max MB | resident max MB | database MB | sources gzipped MB | database / gzipped |");
+        line(md, "|--:|--:|--:|--:|--:|--:|");
+        MemorySampler.Memory m = footprint.memory();
+        line(md, "| %.2f | %s | %s | %.1f | %.1f | %.2f |", footprint.firstAnswer().toMillis() / 1e3, mb(m.heapMaxBytes()),
+                mb(m.rssMaxBytes()), footprint.dbBytes() / 1e6, footprint.gzBytes() / 1e6,
+                (double) footprint.dbBytes() / footprint.gzBytes());
+        line(md, "");
+    }
+
+    private static String mb(long bytes) {
+        return bytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f", bytes / 1e6);
+    }
+
+    private static void line(StringBuilder md, String format, Object... args) {
+        md.append(String.format(Locale.ROOT, format, args)).append('\n');
+    }
+}

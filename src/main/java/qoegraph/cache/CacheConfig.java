@@ -1,0 +1,17 @@
+package qoegraph.cache;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.Min;
+
+/**
+ * The result cache (QOEGRAPH_CACHE_ENABLED, QOEGRAPH_CACHE_SIZE).
+ *
+ * @param enabled keep answers of dataset and report fields until the data changes
+ * @param size    the bound: rows x columns summed over the cached answers
+ */
+@ConfigurationProperties("qoegraph.cache")
+public record CacheConfig(
+        @Bindable(defaultValue = "true") boolean enabled,
+        @Bindable(defaultValue = "2000000") @Min(1) long size) {
+}
