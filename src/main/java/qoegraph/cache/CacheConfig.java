@@ -9,9 +9,11 @@ import jakarta.validation.constraints.Min;
  *
  * @param enabled keep answers of dataset and report fields until the data changes
  * @param size    the bound: rows x columns summed over the cached answers
+ * @param responseChars the bound of the whole-response cache in front of graphql-java: characters of JSON text
  */
 @ConfigurationProperties("qoegraph.cache")
 public record CacheConfig(
         @Bindable(defaultValue = "true") boolean enabled,
-        @Bindable(defaultValue = "2000000") @Min(1) long size) {
+        @Bindable(defaultValue = "2000000") @Min(1) long size,
+        @Bindable(defaultValue = "50000000") @Min(1) long responseChars) {
 }

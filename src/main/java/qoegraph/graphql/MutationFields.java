@@ -34,6 +34,8 @@ import qoegraph.security.Role;
  * an admin token they are off for everyone.
  */
 public final class MutationFields {
+    /** Set in the GraphQL context when a mutation runs, so that nothing keeps its answer for a later request. */
+    public static final String MUTATED = "qoegraph.mutated";
     private static final GraphQLTypeReference ROLLUP = GraphQLTypeReference.typeRef("Rollup");
 
     private MutationFields() {
@@ -62,6 +64,7 @@ public final class MutationFields {
 
     private static DataFetcher<Object> guarded(DataAdmin admin, String name, Action action) {
         return env -> {
+            env.getGraphQlContext().put(MUTATED, true);
             if (admin == null) {
                 throw new QueryException(ErrorCode.UNAUTHORIZED, name + " is off on this server: it has no admin"
                         + " token. Set qoegraph.security.admin-token (QOEGRAPH_SECURITY_ADMIN_TOKEN) to enable the"

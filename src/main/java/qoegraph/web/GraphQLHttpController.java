@@ -1,6 +1,7 @@
 package qoegraph.web;
 
 import graphql.ErrorClassification;
+import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLError;
@@ -22,7 +23,10 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.authentication.Authentication;
+import qoegraph.cache.CacheConfig;
+import qoegraph.cache.DataVersion;
 import qoegraph.graphql.Caller;
+import qoegraph.graphql.MutationFields;
 import qoegraph.graphql.ErrorCode;
 import qoegraph.security.Role;
 import qoegraph.security.StaticTokenValidator;
@@ -60,11 +64,16 @@ public class GraphQLHttpController {
     private final GraphQL graphQL;
     private final GraphQLJsonSerializer json;
     private final Tokens tokens;
+    private final ResponseCache responses;
 
-    public GraphQLHttpController(GraphQL graphQL, GraphQLJsonSerializer json, StaticTokenValidator validator) {
+    public GraphQLHttpController(GraphQL graphQL, GraphQLJsonSerializer json, StaticTokenValidator validator,
+                                 CacheConfig cache, DataVersion dataVersion) {
         this.graphQL = graphQL;
         this.json = json;
         this.tokens = validator.tokens();
+        this.responses = cache.enabled()
+                ? ResponseCache.of(dataVersion, cache.responseChars(), spec -> json.serialize(spec).length())
+                : ResponseCache.off();
     }
 
     @Get(produces = {MediaType.APPLICATION_JSON, GRAPHQL_RESPONSE_JSON, TEXT_CSV})
@@ -113,8 +122,17 @@ public class GraphQLHttpController {
         if (!graphql.hasQueryOrHash()) {
             return done(badRequest(request, "no query: send query (or a persisted query's hash in extensions)"));
         }
-        return graphQL.executeAsync(graphql.toExecutionInput(caller)).thenApply(result -> respond(result, request))
-                .exceptionally(e -> respond(requestError(e), request));
+        Optional<Map<String, Object>> kept = responses.get(graphql);
+        if (kept.isPresent()) {
+            return done(respond(kept.get(), request));
+        }
+        long version = responses.version();
+        ExecutionInput input = graphql.toExecutionInput(caller);
+        return graphQL.executeAsync(input).thenApply(result -> {
+            Map<String, Object> spec = result.toSpecification();
+            responses.put(graphql, version, spec, input.getGraphQLContext().getOrDefault(MutationFields.MUTATED, false));
+            return respond(spec, request);
+        }).exceptionally(e -> respond(requestError(e).toSpecification(), request));
     }
 
     private static Caller caller(Authentication authentication) {
@@ -147,8 +165,7 @@ public class GraphQLHttpController {
                 .extensions(Map.of("code", "INVALID_QUERY")).build()).build();
     }
 
-    private MutableHttpResponse<String> respond(ExecutionResult result, HttpRequest<?> request) {
-        Map<String, Object> spec = result.toSpecification();
+    private MutableHttpResponse<String> respond(Map<String, Object> spec, HttpRequest<?> request) {
         String accepted = accepted(request);
         if (accepted.equals(TEXT_CSV)) {
             String[] problem = new String[1];

@@ -25,6 +25,14 @@ record GraphQLRequest(String query, String operationName, Map<String, Object> va
         extensions = extensions == null ? Map.of() : extensions;
     }
 
+    /** What identifies the document: its text, or a persisted query's hash when the text is absent. */
+    String documentKey() {
+        if (query != null && !query.isBlank()) {
+            return query;
+        }
+        return "sha256:" + extensions.get("persistedQuery");
+    }
+
     boolean hasQueryOrHash() {
         return (query != null && !query.isBlank()) || extensions.containsKey("persistedQuery");
     }

@@ -67,10 +67,10 @@ class ResultCacheApiTest {
         }
     }
 
-    /** Each test starts with an empty cache, whatever ran before it. */
+    /** Each test starts with empty caches (results and whole responses), whatever ran before it. */
     @BeforeEach
     void empty() {
-        cached.getApplicationContext().getBean(ResultCache.class).clear();
+        cached.getApplicationContext().getBean(DataVersion.class).changed();
     }
 
     @AfterAll

@@ -108,6 +108,39 @@ class AdminMutationsTest {
     }
 
     @Test
+    void aRepeatedQueryIsAnsweredFromTheCacheUntilAnIngestChangesTheData() throws Exception {
+        String query = "{ sessions(where: {stream: {eq: 43}}) { count } }";
+        Http.Answer first = http.post(query, null);
+        Http.Answer again = http.post(query, null);
+        assertEquals(first.data(), again.data());
+        assertEquals(false, sessionsReport(first).get("cached"));
+        assertEquals(true, sessionsReport(again).get("cached"));
+
+        Path file = dir.resolve("data/s43/sessions-43.csv");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "#stream,isp,browser,connected,p2p,cdn\n43,Fro,Iron,true,1,2\n43,BTP,Iron,false,0,3\n"
+                + "43,BTP,Swamp,true,5,6\n");
+        String ingest = "mutation { ingest(paths: [\"s43\"]) { files { status } } }";
+        assertEquals("INGESTED", status(http.post(ingest, ADMIN)));
+        assertEquals("SKIPPED_DUPLICATE", status(http.post(ingest, ADMIN)), "a mutation's answer is never reused");
+
+        Http.Answer after = http.post(query, null);
+        assertEquals(false, sessionsReport(after).get("cached"));
+        assertEquals(3, ((Number) list(after.data().get("sessions")).get(0).get("count")).intValue());
+        assertEquals(true, sessionsReport(http.post(query, null)).get("cached"));
+    }
+
+    private static Map<String, Object> sessionsReport(Http.Answer answer) {
+        assertNull(answer.errors(), () -> "errors " + answer.body());
+        return map(map(map(answer.body().get("extensions")).get("fields")).get("sessions"));
+    }
+
+    private static Object status(Http.Answer answer) {
+        assertNull(answer.errors(), () -> "errors " + answer.body());
+        return list(map(answer.data().get("ingest")).get("files")).get(0).get("status");
+    }
+
+    @Test
     void pathsOutsideTheIngestFolderOrMissingAreRefusedWithNothingIngested() throws Exception {
         Files.writeString(dir.resolve("outside.csv"), "#stream,isp,browser,connected,p2p,cdn\n1,Fro,Iron,true,1,1\n");
         long before = fileCount();
