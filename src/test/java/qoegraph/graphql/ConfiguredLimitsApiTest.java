@@ -55,7 +55,7 @@ class ConfiguredLimitsApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of(
+        Map<String, Object> properties = new java.util.HashMap<>(Map.of(
                 "micronaut.server.port", -1,
                 "qoegraph.sample-on-first-start", false,
                 "qoegraph.database", dir.resolve("db.duckdb").toString(),
@@ -66,6 +66,9 @@ class ConfiguredLimitsApiTest {
                 "qoegraph.limits.max-depth", 3,
                 "qoegraph.limits.max-complexity", 40,
                 "qoegraph.limits.max-tokens", 50));
+        // Every request here must reach the database: no cache answers in front of the statement limits.
+        properties.put("qoegraph.cache.enabled", false);
+        server = ApplicationContext.run(EmbeddedServer.class, properties);
         DuckDBConnection db = server.getApplicationContext().getBean(DuckDBConnection.class);
         try (Connection connection = db.duplicate(); Statement statement = connection.createStatement()) {
             IngestTables.createEmpty(connection);
