@@ -15,5 +15,5 @@ import jakarta.validation.constraints.Min;
 public record CacheConfig(
         @Bindable(defaultValue = "true") boolean enabled,
         @Bindable(defaultValue = "2000000") @Min(1) long size,
-        @Bindable(defaultValue = "50000000") @Min(1) long responseChars) {
+        @Bindable(defaultValue = "10000000") @Min(1) long responseChars) {
 }
