@@ -5,7 +5,6 @@ import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
-import graphql.schema.GraphQLOutputType;
 import qoegraph.catalog.CatalogReader;
 import qoegraph.catalog.FileEntry;
 import qoegraph.model.Model;
@@ -23,6 +22,7 @@ import static graphql.schema.GraphQLFieldDefinition.newFieldDefinition;
 import static graphql.schema.GraphQLList.list;
 import static graphql.schema.GraphQLNonNull.nonNull;
 import static graphql.schema.GraphQLObjectType.newObject;
+import static qoegraph.graphql.FieldDocs.documented;
 
 /**
  * The {@code catalog} root field: the datasets of the model, and what has been ingested, table by table and
@@ -82,40 +82,40 @@ public final class CatalogSchema {
                 .field(DatasetCatalog.field())
                 .field(RollupCatalogFields.field())
                 .field(ReportFields.catalogField())
-                .field(field("tables", nonNull(list(nonNull(tableType()))),
+                .field(documented("tables", nonNull(list(nonNull(tableType()))),
                         "Every data table with its row count and the totals of its ingested files."))
-                .field(field("files", nonNull(list(nonNull(fileType()))), "Every ingested file, oldest first."))
+                .field(documented("files", nonNull(list(nonNull(fileType()))), "Every ingested file, oldest first."))
                 .build();
     }
 
     private static GraphQLObjectType tableType() {
         return newObject().name("IngestedTable").description("A table and what its files' ingests reported.")
-                .field(field("name", nonNull(GraphQLString), "Table name."))
-                .field(field("rows", nonNull(ApiScalars.LONG), "Rows in the table now (count)."))
-                .field(field("files", nonNull(GraphQLInt), "Files ingested into it (count)."))
-                .field(field("linesRead", nonNull(ApiScalars.LONG),
+                .field(documented("name", nonNull(GraphQLString), "Table name."))
+                .field(documented("rows", nonNull(ApiScalars.LONG), "Rows in the table now (count)."))
+                .field(documented("files", nonNull(GraphQLInt), "Files ingested into it (count)."))
+                .field(documented("linesRead", nonNull(ApiScalars.LONG),
                         "Data lines read from its files (count; = loaded + rejected)."))
-                .field(field("loaded", nonNull(ApiScalars.LONG), "Lines loaded as rows (count)."))
-                .field(field("rejected", nonNull(ApiScalars.LONG),
+                .field(documented("loaded", nonNull(ApiScalars.LONG), "Lines loaded as rows (count)."))
+                .field(documented("rejected", nonNull(ApiScalars.LONG),
                         "Malformed lines kept in the rejects instead of loaded (count)."))
-                .field(field("incomplete", nonNull(ApiScalars.LONG),
+                .field(documented("incomplete", nonNull(ApiScalars.LONG),
                         "Loaded rows with a missing value, stored as NULL (count)."))
-                .field(field("lastIngestedAt", ApiScalars.DATE_TIME, "When its last file was ingested."))
+                .field(documented("lastIngestedAt", ApiScalars.DATE_TIME, "When its last file was ingested."))
                 .build();
     }
 
     private static GraphQLObjectType fileType() {
         return newObject().name("IngestedFile").description("One ingested file.")
-                .field(field("fileId", nonNull(GraphQLInt), "Ingest id of the file."))
-                .field(field("path", nonNull(GraphQLString), "Path the file was read from."))
-                .field(field("sha256", nonNull(GraphQLString), "SHA-256 of its content: the same content is never ingested twice."))
-                .field(field("table", nonNull(GraphQLString), "Table it was ingested into."))
-                .field(field("linesRead", nonNull(ApiScalars.LONG), "Data lines read (count)."))
-                .field(field("loaded", nonNull(ApiScalars.LONG), "Lines loaded (count)."))
-                .field(field("rejected", nonNull(ApiScalars.LONG), "Lines rejected (count)."))
-                .field(field("incomplete", nonNull(ApiScalars.LONG), "Rows loaded with a missing value (count)."))
-                .field(field("ingestedAt", nonNull(ApiScalars.DATE_TIME), "When it was ingested."))
-                .field(field("millis", nonNull(ApiScalars.LONG), "How long the ingest took (milliseconds)."))
+                .field(documented("fileId", nonNull(GraphQLInt), "Ingest id of the file."))
+                .field(documented("path", nonNull(GraphQLString), "Path the file was read from."))
+                .field(documented("sha256", nonNull(GraphQLString), "SHA-256 of its content: the same content is never ingested twice."))
+                .field(documented("table", nonNull(GraphQLString), "Table it was ingested into."))
+                .field(documented("linesRead", nonNull(ApiScalars.LONG), "Data lines read (count)."))
+                .field(documented("loaded", nonNull(ApiScalars.LONG), "Lines loaded (count)."))
+                .field(documented("rejected", nonNull(ApiScalars.LONG), "Lines rejected (count)."))
+                .field(documented("incomplete", nonNull(ApiScalars.LONG), "Rows loaded with a missing value (count)."))
+                .field(documented("ingestedAt", nonNull(ApiScalars.DATE_TIME), "When it was ingested."))
+                .field(documented("millis", nonNull(ApiScalars.LONG), "How long the ingest took (milliseconds)."))
                 .field(newFieldDefinition().name("rejects")
                         .description("The rejected lines: line number in the file (the header is line 1), raw text and reason.")
                         .argument(newArgument().name("limit").type(GraphQLInt).defaultValueProgrammatic(DEFAULT_REJECTS)
@@ -126,14 +126,9 @@ public final class CatalogSchema {
 
     private static GraphQLObjectType rejectType() {
         return newObject().name("RejectedLine").description("A line ingest could not load.")
-                .field(field("line", nonNull(ApiScalars.LONG), "Line number in the file (the header is line 1)."))
-                .field(field("raw", GraphQLString, "The line's text as read."))
-                .field(field("reason", nonNull(GraphQLString), "Why it was not loaded."))
+                .field(documented("line", nonNull(ApiScalars.LONG), "Line number in the file (the header is line 1)."))
+                .field(documented("raw", GraphQLString, "The line's text as read."))
+                .field(documented("reason", nonNull(GraphQLString), "Why it was not loaded."))
                 .build();
     }
-
-    private static GraphQLFieldDefinition field(String name, GraphQLOutputType type, String description) {
-        return newFieldDefinition().name(name).type(type).description(description).build();
-    }
-
 }

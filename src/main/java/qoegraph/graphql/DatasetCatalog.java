@@ -2,7 +2,6 @@ package qoegraph.graphql;
 
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
-import graphql.schema.GraphQLOutputType;
 import qoegraph.model.Dataset;
 import qoegraph.model.Dimension;
 import qoegraph.model.Metric;
@@ -14,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 import static graphql.Scalars.GraphQLString;
-import static graphql.schema.GraphQLFieldDefinition.newFieldDefinition;
 import static graphql.schema.GraphQLList.list;
 import static graphql.schema.GraphQLNonNull.nonNull;
 import static graphql.schema.GraphQLObjectType.newObject;
+import static qoegraph.graphql.FieldDocs.documented;
 
 /** {@code catalog.datasets}: the model as data, for tools that build queries (and for people). */
 final class DatasetCatalog {
@@ -25,7 +24,7 @@ final class DatasetCatalog {
     }
 
     static GraphQLFieldDefinition field() {
-        return field("datasets", nonNull(list(nonNull(datasetType()))),
+        return documented("datasets", nonNull(list(nonNull(datasetType()))),
                 "The queryable datasets (one root field each) with their dimensions and metrics.");
     }
 
@@ -69,39 +68,36 @@ final class DatasetCatalog {
 
     private static GraphQLObjectType datasetType() {
         return newObject().name("DatasetInfo").description("A dataset: one root field of the same name.")
-                .field(field("name", nonNull(GraphQLString), "Name, and name of its root field."))
-                .field(field("description", nonNull(GraphQLString), "What its rows are."))
-                .field(field("table", nonNull(GraphQLString), "The table it reads."))
-                .field(field("dimensions", nonNull(list(nonNull(dimensionType()))), "What it can group and filter by."))
-                .field(field("metrics", nonNull(list(nonNull(metricType()))), "What it can aggregate."))
+                .field(documented("name", nonNull(GraphQLString), "Name, and name of its root field."))
+                .field(documented("description", nonNull(GraphQLString), "What its rows are."))
+                .field(documented("table", nonNull(GraphQLString), "The table it reads."))
+                .field(documented("dimensions", nonNull(list(nonNull(dimensionType()))), "What it can group and filter by."))
+                .field(documented("metrics", nonNull(list(nonNull(metricType()))), "What it can aggregate."))
                 .build();
     }
 
     private static GraphQLObjectType dimensionType() {
         return newObject().name("DimensionInfo").description("A dimension: a per-row value to group and filter by.")
-                .field(field("name", nonNull(GraphQLString), "Field name."))
-                .field(field("type", nonNull(GraphQLString), "GraphQL type of its values: Int, Long, Float, String,"
+                .field(documented("name", nonNull(GraphQLString), "Field name."))
+                .field(documented("type", nonNull(GraphQLString), "GraphQL type of its values: Int, Long, Float, String,"
                         + " Boolean, DateTime, [String] or [Int]."))
-                .field(field("unit", GraphQLString, "bytes, packets, seconds, share (0..1), count or degrees; null"
+                .field(documented("unit", GraphQLString, "bytes, packets, seconds, share (0..1), count or degrees; null"
                         + " when it has none."))
-                .field(field("description", nonNull(GraphQLString), "What it is."))
+                .field(documented("description", nonNull(GraphQLString), "What it is."))
                 .build();
     }
 
     private static GraphQLObjectType metricType() {
         return newObject().name("MetricInfo").description("A metric: an aggregate over the rows of a group.")
-                .field(field("name", nonNull(GraphQLString), "Field name."))
-                .field(field("type", nonNull(GraphQLString), "GraphQL type of its values: Long (exact whole numbers)"
+                .field(documented("name", nonNull(GraphQLString), "Field name."))
+                .field(documented("type", nonNull(GraphQLString), "GraphQL type of its values: Long (exact whole numbers)"
                         + " or Float."))
-                .field(field("unit", GraphQLString, "bytes, packets, seconds, share (0..1), count or degrees; null"
+                .field(documented("unit", GraphQLString, "bytes, packets, seconds, share (0..1), count or degrees; null"
                         + " when it has none."))
-                .field(field("aggregation", nonNull(GraphQLString), "count, count_if, count_distinct, sum, avg, min,"
+                .field(documented("aggregation", nonNull(GraphQLString), "count, count_if, count_distinct, sum, avg, min,"
                         + " max, stddev, quantile or ratio."))
-                .field(field("description", nonNull(GraphQLString), "What it is."))
+                .field(documented("description", nonNull(GraphQLString), "What it is."))
                 .build();
     }
 
-    private static GraphQLFieldDefinition field(String name, GraphQLOutputType type, String description) {
-        return newFieldDefinition().name(name).type(type).description(description).build();
-    }
 }

@@ -1,5 +1,9 @@
 package qoegraph.graphql;
 
+import static graphql.schema.GraphQLFieldDefinition.newFieldDefinition;
+
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLOutputType;
 import qoegraph.model.Dataset;
 import qoegraph.model.Dimension;
 import qoegraph.model.Metric;
@@ -8,6 +12,11 @@ import qoegraph.model.Unit;
 /** The docs-pane text of dimensions and metrics: the model's description, the unit, the type. */
 final class FieldDocs {
     private FieldDocs() {
+    }
+
+    /** A field with its docs-pane text: every field of the API carries one. */
+    static GraphQLFieldDefinition documented(String name, GraphQLOutputType type, String description) {
+        return newFieldDefinition().name(name).type(type).description(description).build();
     }
 
     static String prefix(Dataset dataset) {

@@ -6,6 +6,7 @@ import static graphql.schema.GraphQLFieldDefinition.newFieldDefinition;
 import static graphql.schema.GraphQLList.list;
 import static graphql.schema.GraphQLNonNull.nonNull;
 import static graphql.schema.GraphQLObjectType.newObject;
+import static qoegraph.graphql.FieldDocs.documented;
 
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
@@ -14,7 +15,6 @@ import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
-import graphql.schema.GraphQLOutputType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLTypeReference;
 import java.util.LinkedHashMap;
@@ -134,13 +134,13 @@ public final class MutationFields {
 
     private static GraphQLObjectType outcomeType() {
         return newObject().name("IngestOutcome").description("What an ingest did.")
-                .field(field("files", nonNull(list(nonNull(fileType()))), "One entry per file, in ingest order."))
-                .field(field("linesRead", nonNull(ApiScalars.LONG), "Data lines read, all files (count)."))
-                .field(field("loaded", nonNull(ApiScalars.LONG), "Rows loaded, all files (count)."))
-                .field(field("rejected", nonNull(ApiScalars.LONG),
+                .field(documented("files", nonNull(list(nonNull(fileType()))), "One entry per file, in ingest order."))
+                .field(documented("linesRead", nonNull(ApiScalars.LONG), "Data lines read, all files (count)."))
+                .field(documented("loaded", nonNull(ApiScalars.LONG), "Rows loaded, all files (count)."))
+                .field(documented("rejected", nonNull(ApiScalars.LONG),
                         "Lines kept in the rejects table instead of loaded (count); catalog.rejects lists them."))
-                .field(field("incomplete", nonNull(ApiScalars.LONG), "Loaded rows with a missing value (count)."))
-                .field(field("rollups", nonNull(list(nonNull(ROLLUP))), "The rollups as rebuilt after the ingest."))
+                .field(documented("incomplete", nonNull(ApiScalars.LONG), "Loaded rows with a missing value (count)."))
+                .field(documented("rollups", nonNull(list(nonNull(ROLLUP))), "The rollups as rebuilt after the ingest."))
                 .build();
     }
 
@@ -152,18 +152,15 @@ public final class MutationFields {
                         "Already ingested (same content): nothing read or loaded this time.")
                 .build();
         return newObject().name("IngestFileResult").description("One file of an ingest.")
-                .field(field("path", nonNull(GraphQLString), "The file, relative to the ingest folder."))
-                .field(field("table", nonNull(GraphQLString), "The table it went into."))
-                .field(field("status", nonNull(status), "Ingested or skipped."))
-                .field(field("linesRead", nonNull(ApiScalars.LONG), "Data lines read (count): loaded + rejected."))
-                .field(field("loaded", nonNull(ApiScalars.LONG), "Rows loaded (count)."))
-                .field(field("rejected", nonNull(ApiScalars.LONG), "Lines rejected (count)."))
-                .field(field("incomplete", nonNull(ApiScalars.LONG), "Loaded rows with a missing value (count)."))
-                .field(field("millis", nonNull(ApiScalars.LONG), "Time taken (milliseconds)."))
+                .field(documented("path", nonNull(GraphQLString), "The file, relative to the ingest folder."))
+                .field(documented("table", nonNull(GraphQLString), "The table it went into."))
+                .field(documented("status", nonNull(status), "Ingested or skipped."))
+                .field(documented("linesRead", nonNull(ApiScalars.LONG), "Data lines read (count): loaded + rejected."))
+                .field(documented("loaded", nonNull(ApiScalars.LONG), "Rows loaded (count)."))
+                .field(documented("rejected", nonNull(ApiScalars.LONG), "Lines rejected (count)."))
+                .field(documented("incomplete", nonNull(ApiScalars.LONG), "Loaded rows with a missing value (count)."))
+                .field(documented("millis", nonNull(ApiScalars.LONG), "Time taken (milliseconds)."))
                 .build();
     }
 
-    private static GraphQLFieldDefinition field(String name, GraphQLOutputType type, String description) {
-        return newFieldDefinition().name(name).type(type).description(description).build();
-    }
 }

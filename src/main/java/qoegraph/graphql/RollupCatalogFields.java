@@ -5,11 +5,11 @@ import static graphql.schema.GraphQLFieldDefinition.newFieldDefinition;
 import static graphql.schema.GraphQLList.list;
 import static graphql.schema.GraphQLNonNull.nonNull;
 import static graphql.schema.GraphQLObjectType.newObject;
+import static qoegraph.graphql.FieldDocs.documented;
 
 import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
-import graphql.schema.GraphQLOutputType;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,21 +49,18 @@ final class RollupCatalogFields {
 
     private static GraphQLObjectType rollupType() {
         return newObject().name("Rollup").description("An aggregate table over one dataset.")
-                .field(field("name", nonNull(GraphQLString), "Rollup name, as extensions name it."))
-                .field(field("dataset", nonNull(GraphQLString), "The dataset it aggregates."))
-                .field(field("dimensions", nonNull(list(nonNull(GraphQLString))),
+                .field(documented("name", nonNull(GraphQLString), "Rollup name, as extensions name it."))
+                .field(documented("dataset", nonNull(GraphQLString), "The dataset it aggregates."))
+                .field(documented("dimensions", nonNull(list(nonNull(GraphQLString))),
                         "Dimensions it keeps; a time dimension with its granularity in UTC (ts:hour)."))
-                .field(field("metrics", nonNull(list(nonNull(GraphQLString))), "Metrics it can answer."))
-                .field(field("built", nonNull(graphql.Scalars.GraphQLBoolean),
+                .field(documented("metrics", nonNull(list(nonNull(GraphQLString))), "Metrics it can answer."))
+                .field(documented("built", nonNull(graphql.Scalars.GraphQLBoolean),
                         "Whether it is built (it is not while the database holds no ingested files)."))
-                .field(field("rows", ApiScalars.LONG, "Rows in its table (count); null until built."))
-                .field(field("bytes", ApiScalars.LONG, "DuckDB's estimate of its table's size (bytes); null when unknown."))
-                .field(field("builtAt", ApiScalars.DATE_TIME, "When it was last built; null until built."))
-                .field(field("buildMillis", ApiScalars.LONG, "How long its last build took (milliseconds)."))
+                .field(documented("rows", ApiScalars.LONG, "Rows in its table (count); null until built."))
+                .field(documented("bytes", ApiScalars.LONG, "DuckDB's estimate of its table's size (bytes); null when unknown."))
+                .field(documented("builtAt", ApiScalars.DATE_TIME, "When it was last built; null until built."))
+                .field(documented("buildMillis", ApiScalars.LONG, "How long its last build took (milliseconds)."))
                 .build();
     }
 
-    private static GraphQLFieldDefinition field(String name, GraphQLOutputType type, String description) {
-        return newFieldDefinition().name(name).type(type).description(description).build();
-    }
 }
