@@ -81,6 +81,14 @@ public final class DataAdmin {
         return rebuild();
     }
 
+    /**
+     * Rebuilds the rollups whose file or ingested data changed since their last build and keeps the others
+     * (a start on an existing database).
+     */
+    public synchronized List<RollupStatus> refreshChangedRollups() {
+        return rebuild(true);
+    }
+
     /** The path relative to the ingest folder that reports show (never more of the server's file system). */
     public String display(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
@@ -88,11 +96,16 @@ public final class DataAdmin {
     }
 
     private List<RollupStatus> rebuild() {
+        return rebuild(false);
+    }
+
+    /** @param keepCurrent keep a rollup built from the same definition over the same ingested files */
+    private List<RollupStatus> rebuild(boolean keepCurrent) {
         if (rollups.definitions().isEmpty()) {
             return List.of();
         }
         try (Connection connection = duckdb.duplicate()) {
-            List<RollupStatus> statuses = rollups.refresh(connection);
+            List<RollupStatus> statuses = keepCurrent ? rollups.refreshChanged(connection) : rollups.refresh(connection);
             version.changed();
             return statuses;
         } catch (SQLException e) {

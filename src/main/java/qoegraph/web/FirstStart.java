@@ -3,16 +3,12 @@ package qoegraph.web;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
-import java.sql.SQLException;
-import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import qoegraph.cache.DataVersion;
+import qoegraph.admin.DataAdmin;
 import qoegraph.catalog.CatalogReader;
 import qoegraph.ingest.IngestReport;
 import qoegraph.ingest.Ingester;
-import qoegraph.rollup.Rollups;
 
 /**
  * On a start with an empty database, generates the sample data (when absent) and ingests it, before the
@@ -29,18 +25,13 @@ public class FirstStart implements ApplicationEventListener<StartupEvent> {
     private final QoegraphConfig config;
     private final Ingester ingester;
     private final CatalogReader catalog;
-    private final Rollups rollups;
-    private final DuckDBConnection duckdb;
-    private final DataVersion dataVersion;
+    private final DataAdmin admin;
 
-    public FirstStart(QoegraphConfig config, Ingester ingester, CatalogReader catalog, Rollups rollups,
-                      DuckDBConnection duckdb, DataVersion dataVersion) {
+    public FirstStart(QoegraphConfig config, Ingester ingester, CatalogReader catalog, DataAdmin admin) {
         this.config = config;
         this.ingester = ingester;
         this.catalog = catalog;
-        this.rollups = rollups;
-        this.duckdb = duckdb;
-        this.dataVersion = dataVersion;
+        this.admin = admin;
     }
 
     @Override
@@ -53,17 +44,12 @@ public class FirstStart implements ApplicationEventListener<StartupEvent> {
 
     /**
      * Builds the rollups when the database holds ingested files. A database without (empty, or filled by
-     * other means than the ingester) gets none, so no query reads a rollup older than its data.
+     * other means than the ingester) gets none, so no query reads a rollup older than its data. This runs
+     * before the server takes requests: nothing is cached yet, and the build moves the data version anyway.
      */
     private void buildRollups() {
-        if (catalog.files().isEmpty() || rollups.definitions().isEmpty()) {
-            return;
-        }
-        try (Connection connection = duckdb.duplicate()) {
-            rollups.refreshChanged(connection);
-            dataVersion.changed();
-        } catch (SQLException e) {
-            throw new IllegalStateException("building the rollups failed: " + e.getMessage(), e);
+        if (!catalog.files().isEmpty()) {
+            admin.refreshChangedRollups();
         }
     }
 
@@ -75,7 +61,6 @@ public class FirstStart implements ApplicationEventListener<StartupEvent> {
         LOG.info("first start: ingesting {}", config.sampleDir());
         IngestReport report = ingester.ingest(config.sampleDir().resolve(SampleData.SESSIONS_FILE));
         IngestReport study = ingester.ingest(config.sampleDir().resolve(SampleData.STUDY_DIR));
-        dataVersion.changed();
         LOG.info("first start: ingested {} + {} rows ({} rejected, {} incomplete)", report.loaded(), study.loaded(),
                 report.rejected() + study.rejected(), report.incomplete() + study.incomplete());
     }
