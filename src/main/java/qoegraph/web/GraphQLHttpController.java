@@ -139,8 +139,8 @@ public class GraphQLHttpController {
         if (authentication == null) {
             return Caller.ANONYMOUS;
         }
-        Set<Role> roles = authentication.getRoles().stream().filter(r -> Set.of("ADMIN", "QUERY").contains(r))
-                .map(Role::valueOf).collect(Collectors.toSet());
+        Set<Role> roles = authentication.getRoles().stream().map(Role::named).flatMap(Optional::stream)
+                .collect(Collectors.toSet());
         return new Caller(roles);
     }
 
