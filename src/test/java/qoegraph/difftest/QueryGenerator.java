@@ -94,11 +94,13 @@ final class QueryGenerator {
                 continue;
             }
             boolean plainMetrics = draft.metrics().stream().anyMatch(m -> m.window() == null);
-            if (random.nextInt(100) < 35) {
+            boolean rankable = plainMetrics || !datasetMetrics(draft).isEmpty();
+            if (rankable && random.nextInt(100) < 35) {
                 q.having(having(draft, groups, 1 + random.nextInt(3)));
             }
-            if (!chosen.isEmpty() && random.nextInt(100) < 15) {
-                q.top(top(draft, chosen, plainMetrics));
+            Top top = !chosen.isEmpty() && random.nextInt(100) < 15 ? top(draft, chosen, plainMetrics) : null;
+            if (top != null) {
+                q.top(top);
             }
             if (random.nextBoolean()) {
                 List<String> outputs = new ArrayList<>(draft.outputKeys());
@@ -204,20 +206,28 @@ final class QueryGenerator {
         return out;
     }
 
-    /** A dataset metric by name, one whose name is not the key of a windowed selection (that would name it). */
-    private String datasetMetric(Query draft) {
-        return pick(spec.oracle().metrics.values().stream().filter(d -> !d.takesQ())
+    /**
+     * Dataset metrics by name, those whose name is not the key of a windowed selection (that would name it).
+     * Empty when every candidate is so taken, as when a rollup offers two metrics and both are windowed.
+     */
+    private List<String> datasetMetrics(Query draft) {
+        return spec.oracle().metrics.values().stream().filter(d -> !d.takesQ())
                 .filter(d -> rollup == null || rollup.metrics().contains(d.name()))
-                .filter(d -> draft.metricByKey(d.name()).map(m -> m.window() == null).orElse(true)).toList()).name();
+                .filter(d -> draft.metricByKey(d.name()).map(m -> m.window() == null).orElse(true))
+                .map(Metrics.Def::name).toList();
     }
 
+    /** A top-n clause, or null when no metric can rank the groups. */
     private Top top(Query draft, List<SelectedDimension> dims, boolean plainMetrics) {
-        String by;
         List<SelectedMetric> selected = draft.metrics().stream().filter(m -> m.window() == null).toList();
-        if (plainMetrics && random.nextInt(3) > 0) {
+        List<String> byName = datasetMetrics(draft);
+        String by;
+        if (plainMetrics && (byName.isEmpty() || random.nextInt(3) > 0)) {
             by = pick(selected).key();
+        } else if (!byName.isEmpty()) {
+            by = pick(byName);
         } else {
-            by = datasetMetric(draft);
+            return null;
         }
         return new Top(1 + random.nextInt(4), by, partition(dims, 1), random.nextBoolean());
     }
@@ -500,11 +510,12 @@ final class QueryGenerator {
         String field;
         SelectedMetric metric;
         List<SelectedMetric> plain = draft.metrics().stream().filter(m -> m.window() == null).toList();
-        if (!plain.isEmpty() && random.nextInt(4) > 0) {
+        List<String> byName = datasetMetrics(draft);
+        if (!plain.isEmpty() && (byName.isEmpty() || random.nextInt(4) > 0)) {
             metric = pick(plain);
             field = metric.key();
         } else {
-            field = datasetMetric(draft);
+            field = pick(byName);
             metric = Oracle.havingMetric(draft, field);
         }
         Metrics.Def def = spec.oracle().metrics.get(metric.name());
