@@ -12,6 +12,8 @@ import qoegraph.catalog.CatalogReader;
 import qoegraph.model.Model;
 import qoegraph.report.Reports;
 import qoegraph.rollup.Rollups;
+import qoegraph.sql.SqlRunner;
+import qoegraph.sql.StatementPool;
 
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -41,17 +43,27 @@ public final class ApiSchema {
         return schema(model, reports, rollups, duckdb, blocking, limits, ResultCache.off());
     }
 
-    /** The API keeping dataset and report answers in {@code cache} until the data changes. */
+    /**
+     * The API keeping dataset and report answers in {@code cache} until the data changes. Its statements run on
+     * a pool of its own, never closed: the server passes the pool it closes at shutdown to the other overload.
+     */
     public static GraphQLSchema schema(Model model, Reports reports, Rollups rollups, DuckDBConnection duckdb,
                                        Executor blocking, QueryLimits limits, ResultCache cache) {
+        return schema(model, reports, rollups, duckdb, new StatementPool(duckdb::duplicate), blocking, limits, cache);
+    }
+
+    /** @param pool where the dataset and report statements run, on connections of {@code duckdb} */
+    public static GraphQLSchema schema(Model model, Reports reports, Rollups rollups, DuckDBConnection duckdb,
+                                       StatementPool pool, Executor blocking, QueryLimits limits, ResultCache cache) {
         GraphQLObjectType.Builder query = GraphQLObjectType.newObject().name("Query")
                 .description("qoegraph: analytics over P2P delivery sessions and the UCN study logs. One root field"
                         + " per dataset: select dimensions to group by and metrics to aggregate.");
         GraphQLCodeRegistry.Builder code = GraphQLCodeRegistry.newCodeRegistry();
-        Engine engine = Engine.of(model, duckdb, limits, rollups);
+        SqlRunner runner = limits.runner(pool);
+        Engine engine = Engine.of(model, runner, limits.maxRows(), rollups);
         new SchemaGenerator(model, limits.maxRows()).addTo(query, code,
                 dataset -> new DatasetFetcher(new SelectionMapper(dataset), engine, cache, blocking));
-        new ReportFields(reports, duckdb, limits, blocking, cache).addTo(query, code);
+        new ReportFields(reports, runner, limits.maxRows(), blocking, cache).addTo(query, code);
         new CatalogSchema(new CatalogReader(duckdb), blocking, model, reports).rollups(rollups).addTo(query, code);
         return GraphQLSchema.newSchema().query(query).codeRegistry(code.build())
                 .additionalType(ApiScalars.LONG).additionalType(ApiScalars.DATE_TIME).build();

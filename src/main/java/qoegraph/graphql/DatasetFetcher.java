@@ -8,7 +8,6 @@ import qoegraph.query.Query;
 import qoegraph.sql.QueryResult;
 import qoegraph.sql.SqlStatement;
 
-import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -51,7 +50,7 @@ final class DatasetFetcher implements DataFetcher<CompletableFuture<List<Map<Str
         }
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return answer(env, plan, statement, cache.get(statement, () -> run(statement)), started);
+                return answer(env, plan, statement, cache.get(statement, () -> engine.runner().run(statement)), started);
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
@@ -68,12 +67,6 @@ final class DatasetFetcher implements DataFetcher<CompletableFuture<List<Map<Str
                 RootArguments.debug(env.getArguments()) ? statement : null);
         report.addTo(env);
         return result.rows();
-    }
-
-    private QueryResult run(SqlStatement statement) throws Exception {
-        try (Connection connection = engine.duckdb().duplicate()) {
-            return engine.runner().run(connection, statement);
-        }
     }
 
     /** Row fields read their value from the row map by result key, so aliases of one field stay apart. */

@@ -2,6 +2,7 @@ package qoegraph.graphql;
 
 import qoegraph.sql.QueryGate;
 import qoegraph.sql.SqlRunner;
+import qoegraph.sql.StatementPool;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -31,8 +32,11 @@ public record QueryLimits(int maxRows, Duration timeout, QueryGate gate) {
         this(maxRows, timeout, QueryGate.unlimited());
     }
 
-    /** A runner with this time limit that takes its turns at this gate: every dataset and report field runs through one. */
-    public SqlRunner runner() {
-        return new SqlRunner(timeout, gate);
+    /**
+     * A runner with this time limit that takes its turns at this gate and runs on {@code pool}: every dataset and
+     * report field runs through one.
+     */
+    public SqlRunner runner(StatementPool pool) {
+        return new SqlRunner(timeout, gate, pool);
     }
 }

@@ -10,7 +10,6 @@ import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLInputType;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLOutputType;
-import org.duckdb.DuckDBConnection;
 import qoegraph.cache.ResultCache;
 import qoegraph.report.Report;
 import qoegraph.report.ReportArgumentException;
@@ -21,7 +20,6 @@ import qoegraph.sql.QueryResult;
 import qoegraph.sql.SqlRunner;
 import qoegraph.sql.SqlStatement;
 
-import java.sql.Connection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,19 +43,18 @@ final class ReportFields {
     private static final String TYPE = "Reports";
 
     private final Reports reports;
-    private final DuckDBConnection duckdb;
     private final SqlRunner runner;
     private final Executor blocking;
     private final int maxRows;
     private final ResultCache cache;
 
-    ReportFields(Reports reports, DuckDBConnection duckdb, QueryLimits limits, Executor blocking, ResultCache cache) {
+    /** @param runner runs the reports' statements under the server's limits */
+    ReportFields(Reports reports, SqlRunner runner, int maxRows, Executor blocking, ResultCache cache) {
         this.cache = cache;
         this.reports = reports;
-        this.duckdb = duckdb;
-        this.runner = limits.runner();
+        this.runner = runner;
         this.blocking = blocking;
-        this.maxRows = limits.maxRows();
+        this.maxRows = maxRows;
     }
 
     /** Adds {@code reports} to the root type when there is at least one report (an object type needs a field). */
@@ -95,7 +92,7 @@ final class ReportFields {
         } catch (ReportArgumentException e) {
             throw new QueryException(ErrorCode.INVALID_ARGUMENT, report.name() + ": " + e.getMessage());
         }
-        ResultCache.Answer answer = cache.get(statement, () -> run(statement));
+        ResultCache.Answer answer = cache.get(statement, () -> runner.run(statement));
         QueryResult result = answer.result();
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("report", report.name());
@@ -108,12 +105,6 @@ final class ReportFields {
             extensions.addValues(Map.of(FieldReport.KEY, Map.of(env.getField().getResultKey(), info)));
         }
         return result.rows();
-    }
-
-    private QueryResult run(SqlStatement statement) throws Exception {
-        try (Connection connection = duckdb.duplicate()) {
-            return runner.run(connection, statement);
-        }
     }
 
     private static GraphQLFieldDefinition field(Report report, GraphQLObjectType row) {

@@ -5,6 +5,8 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
 import org.duckdb.DuckDBConnection;
+import qoegraph.graphql.QueryLimits;
+import qoegraph.sql.StatementPool;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +20,10 @@ import java.sql.SQLException;
  */
 @Factory
 public class DuckDbFactory {
+    /** SQL texts each pooled connection keeps prepared: the API's query shapes in use, with room to spare. */
+    static final int STATEMENTS_PER_CONNECTION = 100;
+    /** Idle connections kept: as many as statements may run at once, within reason when that cap is off. */
+    static final int MAX_IDLE_CONNECTIONS = 32;
 
     @Singleton
     @Bean(preDestroy = "close")
@@ -29,6 +35,17 @@ public class DuckDbFactory {
         } catch (IOException | SQLException e) {
             throw new ConfigurationException(openFailure(file, e), e);
         }
+    }
+
+    /**
+     * The connections the API's statements run on, kept open with their prepared statements. Closed at shutdown
+     * before the database it depends on (Micronaut destroys dependents first): an open connection keeps the file locked.
+     */
+    @Singleton
+    @Bean(preDestroy = "close")
+    public StatementPool statementPool(DuckDBConnection duckdb, QueryLimits limits) {
+        int idle = Math.min(limits.gate().maxConcurrent(), MAX_IDLE_CONNECTIONS);
+        return new StatementPool(duckdb::duplicate, idle, STATEMENTS_PER_CONNECTION);
     }
 
     private static String openFailure(Path file, Exception e) {

@@ -19,6 +19,7 @@ import qoegraph.model.ModelLoader;
 import qoegraph.report.Reports;
 import qoegraph.rollup.Rollups;
 import qoegraph.security.StaticTokenValidator;
+import qoegraph.sql.StatementPool;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -56,9 +57,9 @@ public class GraphQLFactory {
     /** The query API, and the admin mutations: on only when an admin token is configured. */
     @Singleton
     public GraphQLSchema schema(Model model, Reports reports, Rollups rollups, QueryLimits limits, DuckDBConnection duckdb,
-                                @Named(TaskExecutors.BLOCKING) ExecutorService blocking, ResultCache cache,
-                                DataAdmin admin, StaticTokenValidator tokens) {
-        GraphQLSchema api = ApiSchema.schema(model, reports, rollups, duckdb, blocking, limits, cache);
+                                StatementPool pool, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+                                ResultCache cache, DataAdmin admin, StaticTokenValidator tokens) {
+        GraphQLSchema api = ApiSchema.schema(model, reports, rollups, duckdb, pool, blocking, limits, cache);
         return MutationFields.addTo(api, tokens.tokens().adminConfigured() ? admin : null, blocking);
     }
 

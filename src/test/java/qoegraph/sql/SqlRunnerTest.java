@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.duckdb.DuckDBConnection;
 import org.junit.jupiter.api.Test;
 import qoegraph.model.FieldType;
 
@@ -49,23 +50,26 @@ class SqlRunnerTest {
     @Test
     void aCancelledStatementGivesItsTurnBack() throws Exception {
         QueryGate gate = new QueryGate(1, Duration.ZERO);
-        SqlRunner runner = new SqlRunner(Duration.ofSeconds(1), gate);
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
-            assertThrows(QueryTimeoutException.class, () -> runner.run(c, slow()));
+        try (DuckDBConnection c = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+             StatementPool pool = new StatementPool(c::duplicate)) {
+            SqlRunner runner = new SqlRunner(Duration.ofSeconds(1), gate, pool);
+            assertThrows(QueryTimeoutException.class, () -> runner.run(slow()));
             assertEquals(0, gate.running());
-            assertEquals(List.of(Map.of("n", 4L)), runner.run(c, count(2)).rows());
+            assertEquals(List.of(Map.of("n", 4L)), runner.run(count(2)).rows());
         }
     }
 
     @Test
     void withNoTurnFreeTheStatementDoesNotRun() throws Exception {
         QueryGate gate = new QueryGate(1, Duration.ZERO);
-        SqlRunner runner = new SqlRunner(Duration.ofSeconds(5), gate);
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); QueryGate.Turn held = gate.enter()) {
+        try (DuckDBConnection c = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+             StatementPool pool = new StatementPool(c::duplicate); QueryGate.Turn held = gate.enter()) {
+            SqlRunner runner = new SqlRunner(Duration.ofSeconds(5), gate, pool);
             SqlStatement broken = new SqlStatement("SELECT no_such_column AS c0", List.of(),
                     List.of(new OutputColumn("n", FieldType.LONG, null)), 1);
-            QueryBusyException busy = assertThrows(QueryBusyException.class, () -> runner.run(c, broken));
+            QueryBusyException busy = assertThrows(QueryBusyException.class, () -> runner.run(broken));
             assertEquals(1, busy.running());
+            assertEquals(0, pool.stats().connectionsOpened(), "no turn, no connection");
         }
     }
 
