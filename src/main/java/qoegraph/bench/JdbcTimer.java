@@ -6,11 +6,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Runs SQL straight over JDBC, as a plain client would: prepare, bind, read every value of every row. */
-final class JdbcTimer {
+/**
+ * Runs SQL straight over JDBC, two ways: as a plain client would (a connection, prepare, bind, read every value of
+ * every row), and on a statement prepared once and kept, as the server's statement pool runs it.
+ */
+final class JdbcTimer implements AutoCloseable {
     private final DuckDBConnection duckdb;
+    private Connection keptConnection;
+    private final Map<String, PreparedStatement> kept = new HashMap<>();
 
     JdbcTimer(DuckDBConnection duckdb) {
         this.duckdb = duckdb;
@@ -20,18 +27,48 @@ final class JdbcTimer {
     long time(String sql, List<?> params) throws SQLException {
         long started = System.nanoTime();
         try (Connection connection = duckdb.duplicate(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                statement.setObject(i + 1, params.get(i));
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                int columns = rows.getMetaData().getColumnCount();
-                while (rows.next()) {
-                    for (int c = 1; c <= columns; c++) {
-                        rows.getObject(c);
-                    }
+            readAll(statement, params);
+        }
+        return System.nanoTime() - started;
+    }
+
+    /** @return nanoseconds from binding the statement kept for {@code sql} (prepared on first use) to the last value read */
+    long timeKept(String sql, List<?> params) throws SQLException {
+        if (keptConnection == null) {
+            keptConnection = duckdb.duplicate();
+        }
+        PreparedStatement statement = kept.get(sql);
+        if (statement == null) {
+            statement = keptConnection.prepareStatement(sql);
+            kept.put(sql, statement);
+        }
+        long started = System.nanoTime();
+        readAll(statement, params);
+        return System.nanoTime() - started;
+    }
+
+    private static void readAll(PreparedStatement statement, List<?> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            statement.setObject(i + 1, params.get(i));
+        }
+        try (ResultSet rows = statement.executeQuery()) {
+            int columns = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                for (int c = 1; c <= columns; c++) {
+                    rows.getObject(c);
                 }
             }
         }
-        return System.nanoTime() - started;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        for (PreparedStatement statement : kept.values()) {
+            statement.close();
+        }
+        kept.clear();
+        if (keptConnection != null) {
+            keptConnection.close();
+        }
     }
 }
