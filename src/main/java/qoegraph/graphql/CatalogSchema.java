@@ -63,6 +63,7 @@ public final class CatalogSchema {
         List<Map<String, Object>> reportData = ReportFields.catalogData(reports);
         code.dataFetcher(FieldCoordinates.coordinates("Catalog", "reports"), (DataFetcher<Object>) env -> reportData);
         code.dataFetcher(FieldCoordinates.coordinates("Catalog", "rollups"), RollupCatalogFields.fetcher(rollups));
+        code.dataFetcher(FieldCoordinates.coordinates("Rollup", "inUse"), RollupCatalogFields.inUse(rollups));
         code.dataFetcher(FieldCoordinates.coordinates("Catalog", "tables"),
                 Fetchers.blocking(env -> reader.tables(), blocking));
         code.dataFetcher(FieldCoordinates.coordinates("Catalog", "files"),

@@ -33,6 +33,14 @@ final class RollupCatalogFields {
         return env -> rollups.statuses().stream().map(RollupCatalogFields::data).toList();
     }
 
+    /**
+     * {@code Rollup.inUse}, read when asked: a rollup is built but not in use while an ingest has withdrawn the
+     * rollups (the planner reads the base tables until they are rebuilt), which {@code built} alone does not say.
+     */
+    static DataFetcher<Object> inUse(Rollups rollups) {
+        return env -> Boolean.TRUE.equals(((Map<?, ?>) env.getSource()).get("built")) && !rollups.withdrawn();
+    }
+
     static Map<String, Object> data(RollupStatus s) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("name", s.name());
@@ -56,6 +64,9 @@ final class RollupCatalogFields {
                 .field(documented("metrics", nonNull(list(nonNull(GraphQLString))), "Metrics it can answer."))
                 .field(documented("built", nonNull(graphql.Scalars.GraphQLBoolean),
                         "Whether it is built (it is not while the database holds no ingested files)."))
+                .field(documented("inUse", nonNull(graphql.Scalars.GraphQLBoolean), "Whether the planner answers"
+                        + " from it now: false while an ingest runs and until the rollups are rebuilt after it, when"
+                        + " queries read the base tables."))
                 .field(documented("rows", ApiScalars.LONG, "Rows in its table (count); null until built."))
                 .field(documented("bytes", ApiScalars.LONG, "DuckDB's estimate of its table's size (bytes); null when unknown."))
                 .field(documented("builtAt", ApiScalars.DATE_TIME, "When it was last built; null until built."))

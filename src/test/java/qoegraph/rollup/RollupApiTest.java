@@ -34,7 +34,7 @@ class RollupApiTest {
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props);
              HttpClient client = server.getApplicationContext().createBean(HttpClient.class, server.getURL())) {
             Map<String, Object> response = client.toBlocking().retrieve(HttpRequest.POST("/graphql", Map.of("query",
-                    "{ catalog { rollups { name dataset dimensions metrics built rows bytes builtAt buildMillis } }"
+                    "{ catalog { rollups { name dataset dimensions metrics built inUse rows bytes builtAt buildMillis } }"
                             + " served: sessions { isp count p2pShare }"
                             + " base: sessions { isp count p2pShare p2pMedian }"
                             + " hours: traffic(timezone: \"Europe/Paris\") { ts(granularity: DAY) bytes } }")), Map.class);
@@ -48,6 +48,7 @@ class RollupApiTest {
             assertEquals("sessions", sessions.get("dataset"));
             assertEquals(List.of("stream", "isp", "browser", "connected"), sessions.get("dimensions"));
             assertEquals(true, sessions.get("built"));
+            assertEquals(true, sessions.get("inUse"));
             assertTrue(((Number) sessions.get("rows")).longValue() > 0);
             assertNotNull(sessions.get("builtAt"));
             assertNotNull(sessions.get("buildMillis"));
@@ -66,6 +67,20 @@ class RollupApiTest {
                 assertEquals(base.get(i).get("isp"), served.get(i).get("isp"));
                 assertEquals(base.get(i).get("count"), served.get(i).get("count"));
             }
+
+            // as during an ingest: the rollups are withdrawn, still built, not in use, and queries read the table
+            Rollups beans = server.getApplicationContext().getBean(Rollups.class);
+            beans.withdraw();
+            Map<String, Object> during = client.toBlocking().retrieve(HttpRequest.POST("/graphql", Map.of("query",
+                    "{ catalog { rollups { name built inUse } } served: sessions { isp count } }")), Map.class);
+            assertNull(during.get("errors"), () -> "errors: " + during);
+            List<Map<String, Object>> withdrawn = (List<Map<String, Object>>) ((Map<String, Object>)
+                    ((Map<String, Object>) during.get("data")).get("catalog")).get("rollups");
+            assertTrue(withdrawn.stream().allMatch(r -> r.get("built").equals(true) && r.get("inUse").equals(false)),
+                    () -> "while withdrawn: " + withdrawn);
+            assertEquals("sessions", ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                    during.get("extensions")).get("fields")).get("served")).get("table"));
+            beans.reinstate();
         }
     }
 }
