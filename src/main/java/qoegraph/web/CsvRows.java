@@ -7,18 +7,29 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The rows of a one-root-field answer as CSV (RFC 4180: comma, CRLF, fields with a comma, quote or line break
- * quoted, quotes doubled). The header is the rows' keys (aliases included); a nested value (object, list) is written
- * as its JSON.
+ * quoted, quotes doubled). The header is the rows' keys (aliases included), or the selected fields' keys when there
+ * is no row; a nested value (object, list) is written as its JSON.
  */
 final class CsvRows {
     private CsvRows() {
     }
 
-    /** The CSV text, or empty with the reason in {@code problem[0]} when the answer is not one list of rows. */
+    /** As below, with no header when there is no row. */
     static Optional<String> of(Map<String, Object> response, Function<Object, String> toJson, String[] problem) {
+        return of(response, toJson, problem, List::of);
+    }
+
+    /**
+     * The CSV text, or empty with the reason in {@code problem[0]} when the answer is not one list of rows.
+     *
+     * @param selected the selected fields' keys, asked for only when there is no row to take the header from
+     */
+    static Optional<String> of(Map<String, Object> response, Function<Object, String> toJson, String[] problem,
+                               Supplier<List<String>> selected) {
         if (response.get("errors") != null) {
             problem[0] = "the query has errors: ask for JSON to see them";
             return Optional.empty();
@@ -34,12 +45,18 @@ final class CsvRows {
             problem[0] = "CSV needs a root field whose answer is rows (objects)";
             return Optional.empty();
         }
-        return Optional.of(write(list, toJson));
+        return Optional.of(write(list, toJson, selected));
     }
 
-    private static String write(List<?> rows, Function<Object, String> toJson) {
+    private static String write(List<?> rows, Function<Object, String> toJson, Supplier<List<String>> selected) {
         Set<String> header = new LinkedHashSet<>();
         rows.forEach(r -> ((Map<?, ?>) r).keySet().forEach(k -> header.add(String.valueOf(k))));
+        if (rows.isEmpty()) {
+            header.addAll(selected.get());
+            if (header.isEmpty()) {
+                return "";
+            }
+        }
         StringBuilder csv = new StringBuilder();
         line(csv, new ArrayList<>(header), toJson);
         for (Object row : rows) {

@@ -124,15 +124,15 @@ public class GraphQLHttpController {
         }
         Optional<Map<String, Object>> kept = responses.get(graphql);
         if (kept.isPresent()) {
-            return done(respond(kept.get(), request));
+            return done(respond(kept.get(), graphql, request));
         }
         long version = responses.version();
         ExecutionInput input = graphql.toExecutionInput(caller);
         return graphQL.executeAsync(input).thenApply(result -> {
             Map<String, Object> spec = result.toSpecification();
             responses.put(graphql, version, spec, input.getGraphQLContext().getOrDefault(MutationFields.MUTATED, false));
-            return respond(spec, request);
-        }).exceptionally(e -> respond(requestError(e).toSpecification(), request));
+            return respond(spec, graphql, request);
+        }).exceptionally(e -> respond(requestError(e).toSpecification(), graphql, request));
     }
 
     private static Caller caller(Authentication authentication) {
@@ -165,11 +165,12 @@ public class GraphQLHttpController {
                 .extensions(Map.of("code", "INVALID_QUERY")).build()).build();
     }
 
-    private MutableHttpResponse<String> respond(Map<String, Object> spec, HttpRequest<?> request) {
+    private MutableHttpResponse<String> respond(Map<String, Object> spec, GraphQLRequest graphql, HttpRequest<?> request) {
         String accepted = accepted(request);
         if (accepted.equals(TEXT_CSV)) {
             String[] problem = new String[1];
-            Optional<String> csv = CsvRows.of(spec, json::serialize, problem);
+            Optional<String> csv = CsvRows.of(spec, json::serialize, problem,
+                    () -> SelectedColumns.of(graphQL.getGraphQLSchema(), graphql));
             if (csv.isEmpty()) {
                 return HttpResponse.<String>status(HttpStatus.BAD_REQUEST).contentType(MediaType.TEXT_PLAIN_TYPE)
                         .body(problem[0] + "\n");

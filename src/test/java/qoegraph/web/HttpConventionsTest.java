@@ -152,6 +152,18 @@ class HttpConventionsTest {
     }
 
     @Test
+    void csvOfNoRowsStillHasTheHeaderOfTheSelection() throws Exception {
+        String query = "query($isp: String!) { sessions(where: {isp: {eq: $isp}}) { provider: isp ...Sizes } }"
+                + " fragment Sizes on SessionsRow { count share: p2pShare }";
+        HttpResponse<String> csv = send(post(Map.of("query", query, "variables", Map.of("isp", "no such ISP")),
+                "text/csv"));
+        assertEquals(200, csv.statusCode(), csv.body());
+        assertEquals("provider,count,share\r\n", csv.body(), "the aliases and the fragment's fields, in order");
+        HttpResponse<String> some = send(post(Map.of("query", query, "variables", Map.of("isp", "BTP")), "text/csv"));
+        assertEquals("provider,count,share\r\nBTP,2,0.75\r\n", some.body(), "the same header as with rows");
+    }
+
+    @Test
     void csvRefusesSeveralRootFields() throws Exception {
         HttpResponse<String> response = send(post(Map.of("query", "{ a: sessions { count } b: sessions { isp } }"), "text/csv"));
         assertEquals(400, response.statusCode());
