@@ -1,5 +1,6 @@
 package qoegraph.web;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -7,18 +8,22 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import qoegraph.graphql.QueryLimits;
 import qoegraph.sql.QueryGate;
+import qoegraph.sql.StatementPool;
 
 /**
  * The concurrency cap on /prometheus: statements running and waiting for a turn, and the cap itself, so that
- * BUSY answers can be told apart from a slow database (Micronaut binds every MeterBinder bean).
+ * BUSY answers can be told apart from a slow database; and the statement pool: how often a statement was prepared
+ * and how often a kept one was reused (Micronaut binds every MeterBinder bean).
  */
 @Singleton
 @Requires(beans = MeterRegistry.class)
 public class GateMetrics implements MeterBinder {
     private final QueryGate gate;
+    private final StatementPool pool;
 
-    public GateMetrics(QueryLimits limits) {
+    public GateMetrics(QueryLimits limits, StatementPool pool) {
         this.gate = limits.gate();
+        this.pool = pool;
     }
 
     @Override
@@ -29,5 +34,11 @@ public class GateMetrics implements MeterBinder {
                 .description("statements waiting for a turn; beyond busy-wait they answer BUSY").register(registry);
         Gauge.builder("qoegraph.statements.max", gate, QueryGate::maxConcurrent)
                 .description("the cap: qoegraph.limits.max-concurrent-queries").register(registry);
+        FunctionCounter.builder("qoegraph.statements.prepared", pool, p -> p.stats().prepared())
+                .description("statements DuckDB prepared: a query shape the pooled connection had not kept").register(registry);
+        FunctionCounter.builder("qoegraph.statements.reused", pool, p -> p.stats().reused())
+                .description("statements run from a kept prepared statement, only bound").register(registry);
+        Gauge.builder("qoegraph.connections.idle", pool, StatementPool::idle)
+                .description("DuckDB connections kept open between statements").register(registry);
     }
 }

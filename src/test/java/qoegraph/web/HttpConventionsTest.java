@@ -193,6 +193,11 @@ class HttpConventionsTest {
         assertTrue(metrics.body().lines().anyMatch(l -> l.startsWith("qoegraph_statements_max ")
                 && Double.parseDouble(l.substring(l.indexOf(' ') + 1)) >= 1), metrics.body());
         assertTrue(metrics.body().lines().anyMatch(l -> l.startsWith("qoegraph_statements_running ")), metrics.body());
+        assertTrue(metrics.body().lines().anyMatch(l -> l.startsWith("qoegraph_statements_prepared_total ")
+                && Double.parseDouble(l.substring(l.indexOf(' ') + 1)) >= 1), "the sessions query was prepared: "
+                + metrics.body());
+        assertTrue(metrics.body().lines().anyMatch(l -> l.startsWith("qoegraph_statements_reused_total ")), metrics.body());
+        assertTrue(metrics.body().lines().anyMatch(l -> l.startsWith("qoegraph_connections_idle ")), metrics.body());
     }
 
     static HttpRequest preflight(String origin) {
