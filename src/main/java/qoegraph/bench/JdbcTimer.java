@@ -1,26 +1,25 @@
 package qoegraph.bench;
 
 import org.duckdb.DuckDBConnection;
+import qoegraph.sql.StatementPool;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Runs SQL straight over JDBC, two ways: as a plain client would (a connection, prepare, bind, read every value of
- * every row), and on a statement prepared once and kept, as the server's statement pool runs it.
+ * every row), and on a statement prepared once and kept, on a {@link StatementPool} of its own as the server runs it.
  */
 final class JdbcTimer implements AutoCloseable {
     private final DuckDBConnection duckdb;
-    private Connection keptConnection;
-    private final Map<String, PreparedStatement> kept = new HashMap<>();
+    private final StatementPool kept;
 
     JdbcTimer(DuckDBConnection duckdb) {
         this.duckdb = duckdb;
+        this.kept = new StatementPool(duckdb::duplicate, 1, StatementPool.DEFAULT_STATEMENTS);
     }
 
     /** @return nanoseconds from taking a connection to the last value read */
@@ -34,17 +33,11 @@ final class JdbcTimer implements AutoCloseable {
 
     /** @return nanoseconds from binding the statement kept for {@code sql} (prepared on first use) to the last value read */
     long timeKept(String sql, List<?> params) throws SQLException {
-        if (keptConnection == null) {
-            keptConnection = duckdb.duplicate();
-        }
-        PreparedStatement statement = kept.get(sql);
-        if (statement == null) {
-            statement = keptConnection.prepareStatement(sql);
-            kept.put(sql, statement);
-        }
-        long started = System.nanoTime();
-        readAll(statement, params);
-        return System.nanoTime() - started;
+        return kept.withStatement(sql, statement -> {
+            long started = System.nanoTime();
+            readAll(statement, params);
+            return System.nanoTime() - started;
+        });
     }
 
     private static void readAll(PreparedStatement statement, List<?> params) throws SQLException {
@@ -62,13 +55,7 @@ final class JdbcTimer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws SQLException {
-        for (PreparedStatement statement : kept.values()) {
-            statement.close();
-        }
-        kept.clear();
-        if (keptConnection != null) {
-            keptConnection.close();
-        }
+    public void close() {
+        kept.close();
     }
 }

@@ -40,6 +40,9 @@ public final class StatementPool implements AutoCloseable {
     public record Stats(long connectionsOpened, long prepared, long reused) {
     }
 
+    /** SQL texts each connection keeps prepared: the API's query shapes in use, with room to spare. */
+    public static final int DEFAULT_STATEMENTS = 100;
+
     private final ConnectionSource source;
     private final int maxIdle;
     private final int statementsPerConnection;
@@ -62,9 +65,9 @@ public final class StatementPool implements AutoCloseable {
         this.statementsPerConnection = statementsPerConnection;
     }
 
-    /** A pool of 8 idle connections keeping 100 statements each. */
+    /** A pool of 8 idle connections keeping {@link #DEFAULT_STATEMENTS} statements each. */
     public StatementPool(ConnectionSource source) {
-        this(source, 8, 100);
+        this(source, 8, DEFAULT_STATEMENTS);
     }
 
     /** Runs {@code work} with a statement of {@code sql}, prepared now or kept from an earlier run. */

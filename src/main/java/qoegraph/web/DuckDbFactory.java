@@ -20,8 +20,6 @@ import java.sql.SQLException;
  */
 @Factory
 public class DuckDbFactory {
-    /** SQL texts each pooled connection keeps prepared: the API's query shapes in use, with room to spare. */
-    static final int STATEMENTS_PER_CONNECTION = 100;
     /** Idle connections kept: as many as statements may run at once, within reason when that cap is off. */
     static final int MAX_IDLE_CONNECTIONS = 32;
 
@@ -45,7 +43,7 @@ public class DuckDbFactory {
     @Bean(preDestroy = "close")
     public StatementPool statementPool(DuckDBConnection duckdb, QueryLimits limits) {
         int idle = Math.min(limits.gate().maxConcurrent(), MAX_IDLE_CONNECTIONS);
-        return new StatementPool(duckdb::duplicate, idle, STATEMENTS_PER_CONNECTION);
+        return new StatementPool(duckdb::duplicate, idle, StatementPool.DEFAULT_STATEMENTS);
     }
 
     private static String openFailure(Path file, Exception e) {
