@@ -18,10 +18,11 @@ import java.util.Map;
  */
 final class SessionsCsvStats {
 
-    /** Viewers of one group and the sum of their per-row p2p fractions. */
+    /** Viewers of one group, those with p2p > 0, and the sum of their per-row p2p fractions. */
     static final class Tally {
         long rows;
         long notConnected;
+        long withP2p;
         double fractionSum;
         long fractionRows;
 
@@ -31,6 +32,10 @@ final class SessionsCsvStats {
 
         double meanFraction() {
             return fractionSum / fractionRows;
+        }
+
+        double withP2pShare() {
+            return (double) withP2p / rows;
         }
     }
 
@@ -97,7 +102,7 @@ final class SessionsCsvStats {
         }
         for (Tally t : List.of(tally(byStream, stream), tally(byIsp, f[1]), tally(byBrowser, f[2]),
                 isConnected ? connected : notConnected)) {
-            count(t, isConnected, fraction);
+            count(t, isConnected, p2p, fraction);
         }
     }
 
@@ -115,9 +120,10 @@ final class SessionsCsvStats {
         }
     }
 
-    private static void count(Tally t, boolean isConnected, Double fraction) {
+    private static void count(Tally t, boolean isConnected, double p2p, Double fraction) {
         t.rows++;
         t.notConnected += isConnected ? 0 : 1;
+        t.withP2p += p2p > 0 ? 1 : 0;
         if (fraction != null) {
             t.fractionSum += fraction;
             t.fractionRows++;
