@@ -57,6 +57,8 @@ final class SessionsCsvStats {
     double connectedBytes;
     double notConnectedBytes;
     final Map<String, long[]> largeWithP2pAndCdnOnly = new LinkedHashMap<>();
+    /** The same split of the viewers over 100 MB, by ISP. */
+    final Map<String, long[]> largeByIsp = new LinkedHashMap<>();
     final Map<String, Long> stream7Isps = new LinkedHashMap<>();
 
     static SessionsCsvStats read(Path file) throws IOException {
@@ -95,7 +97,8 @@ final class SessionsCsvStats {
             double total = p2p + Double.parseDouble(f[5]);
             fraction = p2p / total;
             addBytes(isConnected, total);
-            addLarge(f[2], p2p, total);
+            addLarge(largeWithP2pAndCdnOnly, f[2], p2p, total);
+            addLarge(largeByIsp, f[1], p2p, total);
         }
         if (stream.equals("7")) {
             stream7Isps.merge(f[1], 1L, Long::sum);
@@ -114,9 +117,9 @@ final class SessionsCsvStats {
         }
     }
 
-    private void addLarge(String browser, double p2p, double total) {
+    private static void addLarge(Map<String, long[]> by, String key, double p2p, double total) {
         if (total > 100_000_000) {
-            largeWithP2pAndCdnOnly.computeIfAbsent(browser, b -> new long[2])[p2p > 0 ? 0 : 1]++;
+            by.computeIfAbsent(key, k -> new long[2])[p2p > 0 ? 0 : 1]++;
         }
     }
 
