@@ -72,6 +72,27 @@ public final class DuckDbDialect {
         return toUtc(truncate(granularity, local), zone(zone));
     }
 
+    /**
+     * A naive UTC time as the local time in each row's {@code zone} (a fragment: a participant's zone), or the start of
+     * its local {@code granularity} bucket, written as ISO 8601 text with that zone's offset at that moment:
+     * {@code 2015-03-02T00:00:00.000+01:00}. A browser reads it as the right instant, and its text before the offset
+     * is the participant's wall clock. Grouping on it keeps apart the buckets of zones with different offsets (they
+     * are different instants), as a one-zone bucket keeps the two 01:00 hours of a DST night apart.
+     *
+     * @param granularity null: the time itself
+     */
+    public SqlFragment localTimeWithOffset(Granularity granularity, SqlFragment utc, SqlFragment zone) {
+        SqlFragment local = toLocal(utc, zone);
+        SqlFragment shown = granularity == null ? local : truncate(granularity, local);
+        // the row's own offset, or, from a day up, the offset at the bucket's local start (as bucketStartUtc does)
+        boolean rowOffset = granularity == null || granularity.isSubDay();
+        SqlFragment minutes = new SqlBuilder().append("date_diff('minute', ").append(rowOffset ? utc : toUtc(shown, zone))
+                .append(", ").append(rowOffset ? local : shown).append(")").build();
+        return new SqlBuilder().append("printf('%s%s%02d:%02d', strftime(").append(shown)
+                .append(", '%Y-%m-%dT%H:%M:%S.%g'), CASE WHEN ").append(minutes).append(" < 0 THEN '-' ELSE '+' END, abs(")
+                .append(minutes).append(") // 60, abs(").append(minutes).append(") % 60)").build();
+    }
+
     /** Hour of day 0..23, ISO day of week 1 (Monday)..7, month 1..12 of a (local) time. */
     public SqlFragment datePart(DatePart part, SqlFragment time) {
         String function = switch (part) {
