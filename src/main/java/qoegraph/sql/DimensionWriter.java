@@ -48,7 +48,7 @@ final class DimensionWriter {
             return dialect.datePart(selected.part(), local(utc));
         }
         if (zone.isParticipant()) {
-            return dialect.localTimeWithOffset(selected.granularity(), utc, participantZone());
+            return dialect.instantWithOffset(selected.granularity(), utc, participantZone());
         }
         if (selected.granularity() == null) {
             return utc;
@@ -80,7 +80,7 @@ final class DimensionWriter {
         return new OutputColumn(selected.key(), type, type.isTime() ? shownZone() : null);
     }
 
-    /** The zone UTC values are shown in; null when values are participants' local times with their offsets (text). */
+    /** The zone UTC values are shown in; null when values are instants with each participant's offset (text). */
     private ZoneId shownZone() {
         return zone.isParticipant() ? null : zone.zone();
     }

@@ -73,22 +73,26 @@ public final class DuckDbDialect {
     }
 
     /**
-     * A naive UTC time as the local time in each row's {@code zone} (a fragment: a participant's zone), or the start of
-     * its local {@code granularity} bucket, written as ISO 8601 text with that zone's offset at that moment:
-     * {@code 2015-03-02T00:00:00.000+01:00}. A browser reads it as the right instant, and its text before the offset
-     * is the participant's wall clock. Grouping on it keeps apart the buckets of zones with different offsets (they
-     * are different instants), as a one-zone bucket keeps the two 01:00 hours of a DST night apart.
+     * A naive UTC time in each row's {@code zone} (a fragment: a participant's zone): the instant of the time itself,
+     * or of the start of its local {@code granularity} bucket, with the offset of that zone then, as one text: the
+     * instant in UTC, then the offset ({@code 2015-03-01T23:00:00.000+01:00} is a French participant's midnight of
+     * March 2). Text in this order sorts by instant, and grouping on it keeps apart the buckets of zones with different
+     * offsets (different instants), as a one-zone bucket keeps the two 01:00 hours of a DST night apart.
+     * {@code ResultValues} shows it at its offset: {@code 2015-03-02T00:00:00.000+01:00}.
      *
      * @param granularity null: the time itself
      */
-    public SqlFragment localTimeWithOffset(Granularity granularity, SqlFragment utc, SqlFragment zone) {
+    public SqlFragment instantWithOffset(Granularity granularity, SqlFragment utc, SqlFragment zone) {
         SqlFragment local = toLocal(utc, zone);
         SqlFragment shown = granularity == null ? local : truncate(granularity, local);
-        // the row's own offset, or, from a day up, the offset at the bucket's local start (as bucketStartUtc does)
-        boolean rowOffset = granularity == null || granularity.isSubDay();
-        SqlFragment minutes = new SqlBuilder().append("date_diff('minute', ").append(rowOffset ? utc : toUtc(shown, zone))
-                .append(", ").append(rowOffset ? local : shown).append(")").build();
-        return new SqlBuilder().append("printf('%s%s%02d:%02d', strftime(").append(shown)
+        // under a day the bucket keeps the row's own offset; from a day up it starts at the local midnight
+        SqlFragment instant = granularity == null ? utc : granularity.isSubDay()
+                ? new SqlBuilder().append("(").append(utc).append(" - (").append(local).append(" - ").append(shown)
+                        .append("))").build()
+                : toUtc(shown, zone);
+        SqlFragment minutes = new SqlBuilder().append("date_diff('minute', ").append(instant).append(", ").append(shown)
+                .append(")").build();
+        return new SqlBuilder().append("printf('%s%s%02d:%02d', strftime(").append(instant)
                 .append(", '%Y-%m-%dT%H:%M:%S.%g'), CASE WHEN ").append(minutes).append(" < 0 THEN '-' ELSE '+' END, abs(")
                 .append(minutes).append(") // 60, abs(").append(minutes).append(") % 60)").build();
     }

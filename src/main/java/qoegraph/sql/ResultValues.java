@@ -29,8 +29,10 @@ final class ResultValues {
 
     private static Object time(ResultSet rs, int index, OutputColumn column) throws SQLException {
         if (column.zone() == null) {
-            String text = rs.getString(index);   // participants' times carry their own offsets
-            return text == null ? null : OffsetDateTime.parse(text);
+            // participants' times: the instant in UTC, then the offset of the participant's zone to show it at
+            String text = rs.getString(index);
+            return text == null ? null : LocalDateTime.parse(text.substring(0, 23)).atOffset(ZoneOffset.UTC)
+                    .withOffsetSameInstant(ZoneOffset.of(text.substring(23)));
         }
         LocalDateTime value = rs.getObject(index, LocalDateTime.class);
         return value == null ? null : value.atOffset(ZoneOffset.UTC).atZoneSameInstant(column.zone()).toOffsetDateTime();
