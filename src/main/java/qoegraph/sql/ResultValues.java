@@ -31,8 +31,13 @@ final class ResultValues {
         if (column.zone() == null) {
             // participants' times: the instant in UTC, then the offset of the participant's zone to show it at
             String text = rs.getString(index);
-            return text == null ? null : LocalDateTime.parse(text.substring(0, 23)).atOffset(ZoneOffset.UTC)
-                    .withOffsetSameInstant(ZoneOffset.of(text.substring(23)));
+            if (text == null) {
+                return null;
+            }
+            int space = text.indexOf(' ');
+            int minutes = Integer.parseInt(text.substring(space + 1)) - DuckDbDialect.OFFSET_BIAS;
+            return LocalDateTime.parse(text.substring(0, space)).atOffset(ZoneOffset.UTC)
+                    .withOffsetSameInstant(ZoneOffset.ofTotalSeconds(minutes * 60));
         }
         LocalDateTime value = rs.getObject(index, LocalDateTime.class);
         return value == null ? null : value.atOffset(ZoneOffset.UTC).atZoneSameInstant(column.zone()).toOffsetDateTime();
