@@ -65,8 +65,8 @@ public final class ApiSchema {
                 dataset -> new DatasetFetcher(new SelectionMapper(dataset), engine, cache, blocking));
         new ReportFields(reports, runner, limits.maxRows(), blocking, cache).addTo(query, code);
         new CatalogSchema(new CatalogReader(duckdb), blocking, model, reports).rollups(rollups).addTo(query, code);
-        return GraphQLSchema.newSchema().query(query).codeRegistry(code.build())
-                .additionalType(ApiScalars.LONG).additionalType(ApiScalars.DATE_TIME).build();
+        return ApiScalars.withExactFloats(GraphQLSchema.newSchema().query(query).codeRegistry(code.build())
+                .additionalType(ApiScalars.LONG).additionalType(ApiScalars.DATE_TIME).build());
     }
 
     /** The engine under the default operation limits. */

@@ -1,6 +1,5 @@
 package qoegraph.graphql;
 
-import graphql.extensions.ExtensionsBuilder;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.FieldCoordinates;
@@ -64,7 +63,7 @@ final class ReportFields {
         }
         GraphQLObjectType.Builder type = newObject().name(TYPE).description("The reports: one field per SQL file in"
                 + " queries/reports, with typed arguments (bound, never spliced into SQL) and typed rows. At most "
-                + maxRows + " rows each; extensions.fields.<field> says whether rows were cut.");
+                + maxRows + " rows each; extensions.fields.<path> (reports.<field>) says whether rows were cut.");
         for (Report report : reports.all()) {
             GraphQLObjectType row = rowType(report);
             type.field(field(report, row));
@@ -72,7 +71,7 @@ final class ReportFields {
             DataFetcher<?> rowValue = DatasetFetcher::rowValue;
             row.getFieldDefinitions().forEach(f -> code.dataFetcher(FieldCoordinates.coordinates(row, f), rowValue));
         }
-        query.field(newFieldDefinition().name(ROOT).type(nonNull(type.build()))
+        query.field(newFieldDefinition().name(ROOT).type(type.build())
                 .description("Fixed analyses written in SQL (user ranking, locations, hour-of-day profiles, ...);"
                         + " catalog.reports lists them."));
         code.dataFetcher(FieldCoordinates.coordinates("Query", ROOT), (DataFetcher<Object>) env -> Map.of());
@@ -100,16 +99,13 @@ final class ReportFields {
         info.put("truncated", result.truncated());
         info.put("cached", answer.cached());
         info.put("ms", (System.nanoTime() - started) / 1_000_000);
-        ExtensionsBuilder extensions = env.getGraphQlContext().get(ExtensionsBuilder.class);
-        if (extensions != null) {
-            extensions.addValues(Map.of(FieldReport.KEY, Map.of(env.getField().getResultKey(), info)));
-        }
+        FieldReport.addTo(env, info);
         return result.rows();
     }
 
     private static GraphQLFieldDefinition field(Report report, GraphQLObjectType row) {
         GraphQLFieldDefinition.Builder field = newFieldDefinition().name(report.name())
-                .type(nonNull(list(nonNull(row)))).description(report.description());
+                .type(list(nonNull(row))).description(report.description());
         report.parameters().forEach(p -> field.argument(argument(p)));
         return field.build();
     }

@@ -72,6 +72,33 @@ public final class DuckDbDialect {
         return toUtc(truncate(granularity, local), zone(zone));
     }
 
+    /**
+     * A naive UTC time in each row's {@code zone} (a fragment: a participant's zone): the instant of the time itself,
+     * or of the start of its local {@code granularity} bucket, with the offset of that zone then, as one text: the
+     * instant in UTC, a space, and the offset in minutes plus {@link #OFFSET_BIAS}, four digits
+     * ({@code 2015-03-01T23:00:00.000000 1140} is a French participant's midnight of March 2). The text sorts as Java
+     * orders OffsetDateTimes (by instant, then by offset), and grouping on it keeps apart the buckets of zones with
+     * different offsets (different instants), as a one-zone bucket keeps the two 01:00 hours of a DST night apart.
+     * {@code ResultValues} shows it at its offset: {@code 2015-03-02T00:00:00.000+01:00}.
+     *
+     * @param granularity null: the time itself
+     */
+    public SqlFragment instantWithOffset(Granularity granularity, SqlFragment utc, SqlFragment zone) {
+        SqlFragment local = toLocal(utc, zone);
+        SqlFragment shown = granularity == null ? local : truncate(granularity, local);
+        // under a day the bucket keeps the row's own offset; from a day up it starts at the local midnight
+        SqlFragment instant = granularity == null ? utc : granularity.isSubDay()
+                ? new SqlBuilder().append("(").append(utc).append(" - (").append(local).append(" - ").append(shown)
+                        .append("))").build()
+                : toUtc(shown, zone);
+        return new SqlBuilder().append("printf('%s %04d', strftime(").append(instant)
+                .append(", '%Y-%m-%dT%H:%M:%S.%f'), date_diff('minute', ").append(instant).append(", ").append(shown)
+                .append(") + " + OFFSET_BIAS + ")").build();
+    }
+
+    /** Added to an offset in minutes (-18 h .. +18 h) so that it is written with four digits that sort as numbers. */
+    public static final int OFFSET_BIAS = 1080;
+
     /** Hour of day 0..23, ISO day of week 1 (Monday)..7, month 1..12 of a (local) time. */
     public SqlFragment datePart(DatePart part, SqlFragment time) {
         String function = switch (part) {

@@ -114,6 +114,9 @@ final class FilterWriter {
 
     /** A value as bound to JDBC: times as naive UTC, numbers as Long or Double, text as String. */
     static Object bind(FieldType type, Object value) {
+        if (type == FieldType.ID) {
+            return Values.toId(value);
+        }
         if (type == FieldType.DATE_TIME) {
             return Values.toUtc(value);
         }

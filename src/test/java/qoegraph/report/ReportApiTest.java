@@ -86,7 +86,7 @@ class ReportApiTest {
                         "phones", 1, "pcs", 1),
                 Map.of("userId", 4, "country", "uk", "bytes", 100, "rankOverall", 3, "rankInCountry", 2,
                         "phones", 1, "pcs", 0)), at(response, "data", "reports", "ranking"));
-        Map<?, ?> extensions = (Map<?, ?>) at(response, "extensions", "fields", "ranking");
+        Map<?, ?> extensions = (Map<?, ?>) at(response, "extensions", "fields", "reports.ranking");
         assertEquals("userRanking", extensions.get("report"));
         assertEquals(2, extensions.get("rows"));
         assertEquals(false, extensions.get("truncated"));
