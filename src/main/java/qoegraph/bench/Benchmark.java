@@ -2,7 +2,7 @@ package qoegraph.bench;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import org.duckdb.DuckDBConnection;
+import qoegraph.engine.QueryEngine;
 import qoegraph.model.Model;
 import qoegraph.model.SourceTables;
 import qoegraph.plan.Plan;
@@ -62,7 +62,7 @@ public final class Benchmark {
         try (EmbeddedServer server = server(db, false)) {
             GraphQLClient client = new GraphQLClient(server.getURL().toString());
             warmUp(client);
-            try (JdbcTimer jdbc = new JdbcTimer(server.getApplicationContext().getBean(DuckDBConnection.class))) {
+            try (JdbcTimer jdbc = new JdbcTimer(server.getApplicationContext().getBean(QueryEngine.class).connections())) {
                 latency = latencies(client, jdbc);
             }
             transport = transport(client);
@@ -188,9 +188,10 @@ public final class Benchmark {
     /** The same query planned with the rollups and without, both run over JDBC on kept statements. */
     private List<BenchResults.RollupRow> rollupVsBase(ApplicationContext context) throws Exception {
         Model model = context.getBean(Model.class);
-        SelectCompiler compiler = new SelectCompiler();
+        QueryEngine engine = context.getBean(QueryEngine.class);
+        SelectCompiler compiler = new SelectCompiler(engine.dialect());
         List<BenchResults.RollupRow> rows = new ArrayList<>();
-        try (JdbcTimer jdbc = new JdbcTimer(context.getBean(DuckDBConnection.class))) {
+        try (JdbcTimer jdbc = new JdbcTimer(engine.connections())) {
             for (QueryMix.Comparison comparison : QueryMix.ROLLUP_VS_BASE) {
                 Plan withRollups = new Planner(model, context.getBean(Rollups.class)).plan(comparison.query());
                 SqlStatement rollup = compiler.compile(withRollups);

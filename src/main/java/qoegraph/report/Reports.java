@@ -1,6 +1,8 @@
 package qoegraph.report;
 
 import qoegraph.model.FieldType;
+import qoegraph.sql.SqlDialect;
+import qoegraph.sql.SqlType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,10 +78,10 @@ public final class Reports {
      *
      * @throws ReportException with every mismatch
      */
-    public Reports check(Connection connection) {
+    public Reports check(Connection connection, SqlDialect dialect) {
         List<String> problems = new ArrayList<>();
         for (Report report : byName.values()) {
-            check(connection, report, problems);
+            check(connection, dialect, report, problems);
         }
         if (!problems.isEmpty()) {
             throw new ReportException(problems);
@@ -87,7 +89,7 @@ public final class Reports {
         return this;
     }
 
-    private static void check(Connection connection, Report report, List<String> problems) {
+    private static void check(Connection connection, SqlDialect dialect, Report report, List<String> problems) {
         try (PreparedStatement ps = connection.prepareStatement(report.sql())) {
             ResultSetMetaData meta = ps.getMetaData();
             List<ReportColumn> declared = report.columns();
@@ -95,7 +97,7 @@ public final class Reports {
                 String actual = i < meta.getColumnCount() ? meta.getColumnName(i + 1) : null;
                 String actualType = i < meta.getColumnCount() ? meta.getColumnTypeName(i + 1) : null;
                 ReportColumn column = i < declared.size() ? declared.get(i) : null;
-                String problem = mismatch(column, actual, actualType);
+                String problem = mismatch(column, actual, actualType, dialect);
                 if (problem != null) {
                     problems.add(report.file() + ":" + (column == null ? report.sqlLine() : column.line()) + ": " + problem);
                 }
@@ -105,7 +107,7 @@ public final class Reports {
         }
     }
 
-    private static String mismatch(ReportColumn column, String actual, String actualType) {
+    private static String mismatch(ReportColumn column, String actual, String actualType, SqlDialect dialect) {
         if (column == null) {
             return "the SQL returns column " + actual + " (" + actualType + ") that the header does not declare";
         }
@@ -119,27 +121,22 @@ public final class Reports {
         if (!column.name().equals(actual)) {
             return "column " + column.name() + " is declared here but the SQL returns " + actual + " in its place";
         }
-        if (!fits(column.type(), actualType)) {
+        if (!fits(column.type(), dialect.typeOf(actualType))) {
             return "column " + column.name() + " is declared " + column.type().graphqlName() + " but the SQL returns "
                     + actualType;
         }
         return null;
     }
 
-    /** Whether a DuckDB result type can be sent as the declared type without loss. */
-    static boolean fits(FieldType declared, String sqlType) {
-        String t = sqlType.toUpperCase(Locale.ROOT);
-        boolean small = t.equals("TINYINT") || t.equals("SMALLINT") || t.equals("INTEGER")
-                || t.equals("UTINYINT") || t.equals("USMALLINT");
-        boolean whole = small || t.equals("BIGINT") || t.equals("HUGEINT") || t.equals("UINTEGER");
-        boolean number = whole || t.equals("DOUBLE") || t.equals("FLOAT") || t.startsWith("DECIMAL");
+    /** Whether a result column of this kind can be sent as the declared type without loss. */
+    static boolean fits(FieldType declared, SqlType type) {
         return switch (declared) {
-            case INT -> small;
-            case LONG -> whole;
-            case FLOAT -> number;
-            case STRING -> t.equals("VARCHAR");
-            case BOOLEAN -> t.equals("BOOLEAN");
-            case DATE_TIME -> t.equals("TIMESTAMP");
+            case INT -> type == SqlType.SMALL_INTEGER;
+            case LONG -> type.isWhole();
+            case FLOAT -> type.isNumber();
+            case STRING -> type == SqlType.TEXT;
+            case BOOLEAN -> type == SqlType.BOOLEAN;
+            case DATE_TIME -> type == SqlType.TIMESTAMP;
             default -> false;
         };
     }

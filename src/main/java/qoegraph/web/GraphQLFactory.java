@@ -7,9 +7,10 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import org.duckdb.DuckDBConnection;
 import qoegraph.admin.DataAdmin;
 import qoegraph.cache.ResultCache;
+import qoegraph.catalog.CatalogReader;
+import qoegraph.engine.QueryEngine;
 import qoegraph.graphql.ApiSchema;
 import qoegraph.graphql.MutationFields;
 import qoegraph.graphql.QueryLimits;
@@ -19,7 +20,6 @@ import qoegraph.model.ModelLoader;
 import qoegraph.report.Reports;
 import qoegraph.rollup.Rollups;
 import qoegraph.security.StaticTokenValidator;
-import qoegraph.sql.StatementPool;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -41,10 +41,10 @@ public class GraphQLFactory {
      * ({@code @Context}: checked at start-up, not at the first request).
      */
     @Context
-    public Reports reports(QoegraphConfig config, DuckDBConnection duckdb, Ingester ingester) throws SQLException {
+    public Reports reports(QoegraphConfig config, QueryEngine engine, Ingester ingester) throws SQLException {
         Reports reports = Reports.load(config.queriesDir().resolve("reports"));
-        try (Connection connection = duckdb.duplicate()) {
-            return reports.check(connection);
+        try (Connection connection = engine.connections().open()) {
+            return reports.check(connection, engine.dialect());
         }
     }
 
@@ -56,10 +56,10 @@ public class GraphQLFactory {
 
     /** The query API, and the admin mutations: on only when an admin token is configured. */
     @Singleton
-    public GraphQLSchema schema(Model model, Reports reports, Rollups rollups, QueryLimits limits, DuckDBConnection duckdb,
-                                StatementPool pool, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+    public GraphQLSchema schema(Model model, Reports reports, Rollups rollups, QueryLimits limits, QueryEngine engine,
+                                CatalogReader catalog, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
                                 ResultCache cache, DataAdmin admin, StaticTokenValidator tokens) {
-        GraphQLSchema api = ApiSchema.schema(model, reports, rollups, duckdb, pool, blocking, limits, cache);
+        GraphQLSchema api = ApiSchema.schema(model, reports, rollups, engine, catalog, blocking, limits, cache);
         return MutationFields.addTo(api, tokens.tokens().adminConfigured() ? admin : null, blocking);
     }
 

@@ -2,7 +2,7 @@ package qoegraph.web;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
-import org.duckdb.DuckDBConnection;
+import qoegraph.engine.duckdb.DuckDb;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import qoegraph.catalog.CatalogReader;
@@ -16,14 +16,14 @@ public class IngestFactory {
     private static final Logger LOG = LoggerFactory.getLogger("qoegraph.ingest");
 
     @Singleton
-    public Ingester ingester(DuckDBConnection duckdb, QoegraphConfig config) {
-        Ingester ingester = new Ingester(duckdb, SourceTables.load(config.sourcesFile()), LOG::info);
+    public Ingester ingester(DuckDb duckdb, QoegraphConfig config) {
+        Ingester ingester = new Ingester(duckdb.root(), SourceTables.load(config.sourcesFile()), LOG::info);
         ingester.ensureSchema();
         return ingester;
     }
 
     @Singleton
-    public CatalogReader catalogReader(DuckDBConnection duckdb) {
-        return new CatalogReader(duckdb);
+    public CatalogReader catalogReader(DuckDb duckdb) {
+        return new CatalogReader(duckdb.connections());
     }
 }

@@ -15,6 +15,7 @@ import org.duckdb.DuckDBConnection;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import qoegraph.engine.duckdb.DuckDbDialect;
 import qoegraph.generate.SessionsGenerator;
 import qoegraph.generate.study.StudyGenerator;
 import qoegraph.ingest.IngestReport;
@@ -32,6 +33,7 @@ import qoegraph.query.QueryValidator;
 import qoegraph.sql.QueryResult;
 import qoegraph.sql.SelectCompiler;
 import qoegraph.sql.SqlRunner;
+import qoegraph.sql.SqlDialect;
 
 /**
  * The generated files (sessions at scale 1, the study at {@link #STUDY_SCALE}) ingested into a DuckDB file
@@ -88,12 +90,14 @@ final class GeneratedData implements AutoCloseable {
     }
 
     /**
-     * A DuckDB file database with the Ingester's schema and the repository's rollups, and the engine over it:
-     * the server's path (the planner with the built rollups), or the base tables alone.
+     * An engine over the Ingester's tables and the repository's rollups: the embedded DuckDB file database the files
+     * were ingested into. It runs the server's path (the planner
+     * with the built rollups), or the base tables alone.
      */
     final class Engine implements AutoCloseable {
         private final Connection root;
         private final Connection queries;
+        private final SqlDialect dialect;
         final Ingester ingester;
         private Rollups rollups;
 
@@ -102,11 +106,21 @@ final class GeneratedData implements AutoCloseable {
             ingester = new Ingester(root, SourceTables.load(MODEL_DIR.resolve("sources.yml")), line -> { });
             ingester.ensureSchema();
             queries = ((DuckDBConnection) root).duplicate();
+            dialect = new DuckDbDialect();
         }
 
         private void buildRollups() throws SQLException {
-            rollups = new Rollups(RollupLoader.load(ROLLUP_DIR, model, queries), line -> { });
-            rollups.refresh(queries);
+            buildRollups(queries);
+        }
+
+        /** @param store where the ingest's bookkeeping is: the builds are recorded there */
+        private void buildRollups(Connection store) throws SQLException {
+            rollups = new Rollups(RollupLoader.load(ROLLUP_DIR, model, queries, dialect), model, dialect, line -> { });
+            rollups.refresh(queries, store);
+        }
+
+        SqlDialect dialect() {
+            return dialect;
         }
 
         /** Validates and plans, with the built rollups. */
@@ -127,13 +141,15 @@ final class GeneratedData implements AutoCloseable {
         }
 
         QueryResult run(Plan plan) throws SQLException {
-            return new SqlRunner(Duration.ofSeconds(120)).run(queries, new SelectCompiler().compile(plan));
+            return new SqlRunner(Duration.ofSeconds(120)).run(queries, new SelectCompiler(dialect).compile(plan));
         }
 
         @Override
         public void close() throws SQLException {
             queries.close();
-            root.close();
+            if (root != null) {
+                root.close();
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.duckdb.DuckDBConnection;
+import qoegraph.engine.duckdb.DuckDbDialect;
 import qoegraph.generate.SessionsGenerator;
 import qoegraph.generate.study.StudyGenerator;
 import qoegraph.ingest.Ingester;
@@ -25,6 +26,7 @@ import qoegraph.sql.SqlRunner;
 
 /** A generated sessions file and a small study, ingested, with the repository's rollups built. */
 final class RollupData implements AutoCloseable {
+    private static final DuckDbDialect DUCKDB = new DuckDbDialect();
     static final Path MODEL_DIR = Path.of("queries/model");
     static final Path ROLLUP_DIR = Path.of("queries/rollups");
     static final double STUDY_SCALE = 0.03;
@@ -44,7 +46,7 @@ final class RollupData implements AutoCloseable {
         ingester.ingest(dir.resolve("sessions.csv"));
         ingester.ingest(dir.resolve("study"));
         try (Connection c = root.duplicate()) {
-            rollups = new Rollups(RollupLoader.load(ROLLUP_DIR, model, c), model, line -> { });
+            rollups = new Rollups(RollupLoader.load(ROLLUP_DIR, model, c, DUCKDB), model, DUCKDB, line -> { });
             rollups.refresh(c);
         }
     }
@@ -54,7 +56,7 @@ final class RollupData implements AutoCloseable {
         new QueryValidator(model).check(query);
         Plan plan = new Planner(model, catalog).plan(query);
         try (Connection c = root.duplicate()) {
-            QueryResult result = new SqlRunner(Duration.ofSeconds(120)).run(c, new SelectCompiler().compile(plan));
+            QueryResult result = new SqlRunner(Duration.ofSeconds(120)).run(c, new SelectCompiler(DUCKDB).compile(plan));
             return new Answer(plan, result);
         }
     }
