@@ -18,18 +18,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * The reports of {@code <queries-dir>/reports/*.sql}, in file name order. Adding a report is dropping a file
  * there and restarting. {@link #load} checks each header and its SQL's parameters; {@link #check} prepares
  * each statement on the database and compares what it returns with the declared columns.
+ *
+ * <p>The files are written in DuckDB's SQL. For another engine a file {@code reports/<engine>/<same name>.sql}
+ * (a whole report file, same name, parameters and columns) replaces one whose SQL that engine lacks. On that
+ * engine a report without a variant that does not prepare is unavailable, with the reason, and stops nothing; a
+ * variant that does not prepare stops the start as a DuckDB report does on DuckDB.
  */
 public final class Reports {
+    /** The engine the files directly in the reports folder are written for. */
+    public static final String BASE_ENGINE = "duckdb";
+
     private final Map<String, Report> byName;
+    private final Map<String, String> unavailable;
 
     private Reports(Map<String, Report> byName) {
+        this(byName, Map.of());
+    }
+
+    private Reports(Map<String, Report> byName, Map<String, String> unavailable) {
         this.byName = byName;
+        this.unavailable = Map.copyOf(unavailable);
     }
 
     public static Reports of(List<Report> reports) {
@@ -47,16 +62,32 @@ public final class Reports {
         return List.copyOf(byName.values());
     }
 
+    /** Why a report cannot run on this engine; empty when it can. */
+    public Optional<String> unavailable(String name) {
+        return Optional.ofNullable(unavailable.get(name));
+    }
+
     /**
      * @throws ReportException with every problem of every file (file and line each)
      */
     public static Reports load(Path dir) {
+        return load(dir, BASE_ENGINE);
+    }
+
+    /**
+     * The reports for {@code engine}: each file, or its variant in {@code dir/<engine>/} when there is one.
+     *
+     * @throws ReportException with every problem of every file (file and line each)
+     */
+    public static Reports load(Path dir, String engine) {
         if (!Files.isDirectory(dir)) {
             return none();
         }
         List<String> problems = new ArrayList<>();
         Map<String, Report> byName = new LinkedHashMap<>();
-        for (Path file : files(dir)) {
+        for (Path base : files(dir)) {
+            Path variant = dir.resolve(engine).resolve(base.getFileName());
+            Path file = !engine.equals(BASE_ENGINE) && Files.isRegularFile(variant) ? variant : base;
             Report report = ReportParser.parse(file, read(file), problems);
             if (report == null) {
                 continue;
@@ -80,13 +111,24 @@ public final class Reports {
      */
     public Reports check(Connection connection, SqlDialect dialect) {
         List<String> problems = new ArrayList<>();
+        Map<String, String> unavailableHere = new LinkedHashMap<>();
         for (Report report : byName.values()) {
-            check(connection, dialect, report, problems);
+            List<String> own = new ArrayList<>();
+            check(connection, dialect, report, own);
+            boolean written = dialect.name().equals(BASE_ENGINE) || report.file().getParent().getFileName().toString()
+                    .equals(dialect.name());
+            if (written || own.isEmpty()) {
+                problems.addAll(own);
+            } else {
+                unavailableHere.put(report.name(), report.file().getFileName() + " is written in DuckDB's SQL and has no "
+                        + dialect.name() + " variant (" + dialect.name() + "/" + report.file().getFileName() + " beside it): "
+                        + own.get(0).substring(own.get(0).indexOf(": ") + 2));
+            }
         }
         if (!problems.isEmpty()) {
             throw new ReportException(problems);
         }
-        return this;
+        return new Reports(byName, unavailableHere);
     }
 
     private static void check(Connection connection, SqlDialect dialect, Report report, List<String> problems) {
@@ -118,7 +160,7 @@ public final class Reports {
             return "DuckDB cannot tell the result columns before it runs (a parameter inside a table function such as"
                     + " range(:n)?); keep parameters in expressions and WHERE clauses";
         }
-        if (!column.name().equals(actual)) {
+        if (!column.name().equalsIgnoreCase(actual)) { // Trino names result columns in lower case
             return "column " + column.name() + " is declared here but the SQL returns " + actual + " in its place";
         }
         if (!fits(column.type(), dialect.typeOf(actualType))) {

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -213,14 +214,15 @@ public final class RollupLoader {
         String where = def.file() + ":" + def.sqlLine() + ": ";
         Map<String, String> actual = new LinkedHashMap<>();
         try {
-            dialect.describe(connection, def.sql()).forEach(c -> actual.put(c.name(), c.type()));
+            // names compare as SQL identifiers do, without case: Trino's Hive tables keep them lower case
+            dialect.describe(connection, def.sql()).forEach(c -> actual.put(c.name().toLowerCase(Locale.ROOT), c.type()));
         } catch (SQLException e) {
             problems.add(where + "the SELECT does not run: " + e.getMessage().lines().findFirst().orElse(""));
             return;
         }
         Map<String, Boolean> expected = expectedColumns(def.rollup(), dataset);
         for (Map.Entry<String, Boolean> e : expected.entrySet()) {
-            String type = actual.get(e.getKey());
+            String type = actual.get(e.getKey().toLowerCase(Locale.ROOT));
             if (type == null) {
                 problems.add(where + "the SELECT has no column '" + e.getKey() + "' (" + what(e.getValue(), e.getKey())
                         + ")");
@@ -230,8 +232,10 @@ public final class RollupLoader {
                 problems.add(where + "column '" + e.getKey() + "' is " + type + ", a metric column must be numeric");
             }
         }
+        Set<String> declared = new HashSet<>();
+        expected.keySet().forEach(k -> declared.add(k.toLowerCase(Locale.ROOT)));
         for (String column : actual.keySet()) {
-            if (!expected.containsKey(column)) {
+            if (!declared.contains(column)) {
                 problems.add(where + "the SELECT returns column '" + column + "' that the header does not declare"
                         + " (expected: " + String.join(", ", expected.keySet()) + ")");
             }

@@ -6,6 +6,7 @@ import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
 import qoegraph.engine.QueryEngine;
 import qoegraph.engine.duckdb.DuckDb;
+import qoegraph.engine.trino.Trino;
 import qoegraph.graphql.QueryLimits;
 
 import java.io.IOException;
@@ -41,8 +42,9 @@ public class DuckDbFactory {
      */
     @Singleton
     @Bean(preDestroy = "close")
-    public QueryEngine queryEngine(DuckDb duckdb, QueryLimits limits) {
-        return duckdb.engine(Math.min(limits.gate().maxConcurrent(), MAX_IDLE_CONNECTIONS));
+    public QueryEngine queryEngine(QoegraphConfig config, TrinoConfig trino, DuckDb duckdb, QueryLimits limits) {
+        int idle = Math.min(limits.gate().maxConcurrent(), MAX_IDLE_CONNECTIONS);
+        return config.trino() ? new Trino(trino.settings(), idle) : duckdb.engine(idle);
     }
 
     private static String openFailure(Path file, Exception e) {

@@ -29,10 +29,16 @@ import java.util.concurrent.ExecutorService;
 @Factory
 public class GraphQLFactory {
 
-    /** The datasets of {@code <queries-dir>/model}; a model error stops the start with every problem listed. */
+    /**
+     * The datasets of {@code <queries-dir>/model}; a model error, or an expression the engine cannot run, stops the
+     * start with every problem listed.
+     */
     @Singleton
-    public Model model(QoegraphConfig config) {
-        return ModelLoader.load(config.queriesDir().resolve("model"));
+    public Model model(QoegraphConfig config, QueryEngine engine) {
+        Model model = ModelLoader.load(config.queriesDir().resolve("model"));
+        ModelLoader.checkExpressions(config.queriesDir().resolve("model"), engine.dialect().name(),
+                engine.dialect()::unsupported);
+        return model;
     }
 
     /**
@@ -42,7 +48,7 @@ public class GraphQLFactory {
      */
     @Context
     public Reports reports(QoegraphConfig config, QueryEngine engine, Ingester ingester) throws SQLException {
-        Reports reports = Reports.load(config.queriesDir().resolve("reports"));
+        Reports reports = Reports.load(config.queriesDir().resolve("reports"), engine.dialect().name());
         try (Connection connection = engine.connections().open()) {
             return reports.check(connection, engine.dialect());
         }

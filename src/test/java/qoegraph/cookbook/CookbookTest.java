@@ -28,6 +28,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import qoegraph.testsupport.TrinoTarget;
 
 /**
  * The README's cookbook works: every {@code ```graphql} block between {@code <!-- cookbook:start -->} and
@@ -55,11 +56,12 @@ class CookbookTest {
     @BeforeAll
     static void start() throws IOException {
         entries = entries(Files.readString(README));
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of(
+        // on Trino with -Dqoegraph.test.engine=trino (TrinoTarget): .ci/run runs the cookbook on both engines
+        server = ApplicationContext.run(EmbeddedServer.class, TrinoTarget.withEngine("cookbook", Map.of(
                 "micronaut.server.port", -1,
                 "qoegraph.database", dir.resolve("db.duckdb").toString(),
                 "qoegraph.sample-dir", dir.resolve("sample").toString(),
-                "qoegraph.sample-scale", 0.01));
+                "qoegraph.sample-scale", 0.01)));
         client = server.getApplicationContext().createBean(HttpClient.class, server.getURL());
     }
 
