@@ -81,6 +81,9 @@ public final class ModelLoader {
                 throw new ModelException(List.of(file + ": cannot read: " + e.getMessage()));
             }
             for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).strip().startsWith("#")) {
+                    continue; // a comment
+                }
                 Matcher sql = SQL_VALUE.matcher(lines.get(i));
                 while (sql.find()) {
                     String expression = sql.group(1).replace("\\\"", "\"");
