@@ -52,6 +52,8 @@ public final class SqlRunner {
         }
         try (QueryGate.Turn turn = gate.enter()) {
             return pool.withStatement(statement.sql(), ps -> execute(ps, statement));
+        } catch (SQLTimeoutException e) {
+            throw new QueryTimeoutException(timeout, e); // as the engine's statements report it after the work
         }
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +30,11 @@ import qoegraph.sql.Statements;
 public final class Trino implements QueryEngine {
     private final Settings settings;
     private final TrinoDialect dialect = new TrinoDialect();
+    /** io.trino.spi.StandardErrorCode.EXCEEDED_TIME_LIMIT: the coordinator killed the query at query_max_run_time. */
+    static final int EXCEEDED_TIME_LIMIT = 0x0002_0003;
+
     private final ConnectionSource connections;
-    private final ConnectionPool statements;
+    private final Statements statements;
 
     /**
      * @param url      the coordinator, {@code jdbc:trino://host:port}
@@ -47,7 +51,7 @@ public final class Trino implements QueryEngine {
     public Trino(Settings settings, int idleConnections) {
         this.settings = settings;
         this.connections = this::connect;
-        this.statements = new ConnectionPool(connections, idleConnections);
+        this.statements = timeoutsAsTimeouts(new ConnectionPool(connections, idleConnections));
     }
 
     private Connection connect() throws SQLException {
@@ -104,7 +108,7 @@ public final class Trino implements QueryEngine {
     }
 
     /** An external Hive table of Parquet files over the table's lake folder, with the DuckDB table's columns. */
-    String createTable(String table, List<String[]> duckdbColumns) {
+    public String createTable(String table, List<String[]> duckdbColumns) {
         List<String> columns = new ArrayList<>();
         for (String[] c : duckdbColumns) {
             columns.add(dialect.quote(c[0]) + " " + trinoType(c[1]));
@@ -142,5 +146,41 @@ public final class Trino implements QueryEngine {
     @Override
     public void close() {
         statements.close();
+    }
+
+    /**
+     * trino-jdbc sends a statement's query timeout as the session's {@code query_max_run_time}: the coordinator kills
+     * the query there (cancelled on the server, as the API promises) and the driver reports a plain SQLException;
+     * it leaves as the SQLTimeoutException JDBC defines, which the runner reports as QUERY_TIMEOUT.
+     */
+    private static Statements timeoutsAsTimeouts(ConnectionPool pool) {
+        return new Statements() {
+            @Override
+            public <T> T withStatement(String sql, Work<T> work) throws SQLException {
+                try {
+                    return pool.withStatement(sql, work);
+                } catch (SQLException e) {
+                    if (e.getErrorCode() == EXCEEDED_TIME_LIMIT && !(e instanceof SQLTimeoutException)) {
+                        throw new SQLTimeoutException(e.getMessage(), e.getSQLState(), e.getErrorCode(), e);
+                    }
+                    throw e;
+                }
+            }
+
+            @Override
+            public Stats stats() {
+                return pool.stats();
+            }
+
+            @Override
+            public int idle() {
+                return pool.idle();
+            }
+
+            @Override
+            public void close() {
+                pool.close();
+            }
+        };
     }
 }

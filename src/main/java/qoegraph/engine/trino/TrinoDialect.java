@@ -92,22 +92,24 @@ public final class TrinoDialect implements SqlDialect {
 
     /**
      * DuckDB's quantile_cont exactly: with the group's n non-null values sorted, the value at rank
-     * {@code p = q * (n - 1)} (from 0), interpolated between ranks floor(p) and ceil(p). Trino computes the one
-     * array_agg once per group however often the expression names it.
+     * {@code p = q * (n - 1)} (from 0), interpolated between ranks floor(p) and ceil(p). The values are sorted by the
+     * aggregation itself ({@code array_agg(x ORDER BY x)}), and Trino computes that one aggregate once per group
+     * however often the expression names it: only O(1) lookups remain.
      */
     @Override
     public SqlFragment quantile(SqlFragment expr, double q) {
-        SqlFragment values = new SqlBuilder().append("array_sort(filter(array_agg(CAST(").append(expr)
-                .append(" AS DOUBLE)), v -> v IS NOT NULL))").build();
+        SqlFragment x = asDouble(expr);
+        SqlFragment values = new SqlBuilder().append("array_agg(").append(x).append(" ORDER BY ").append(x)
+                .append(") FILTER (WHERE ").append(expr).append(" IS NOT NULL)").build();
         SqlFragment n = new SqlBuilder().append("cardinality(").append(values).append(")").build();
         SqlFragment rank = new SqlBuilder().append("(").param(q).append(" * (").append(n).append(" - 1))").build();
         SqlFragment low = new SqlBuilder().append("element_at(").append(values).append(", CAST(floor(").append(rank)
                 .append(") AS BIGINT) + 1)").build();
         SqlFragment high = new SqlBuilder().append("element_at(").append(values).append(", CAST(ceiling(").append(rank)
                 .append(") AS BIGINT) + 1)").build();
-        return new SqlBuilder().append("CASE WHEN ").append(n).append(" = 0 THEN NULL ELSE ").append(low)
-                .append(" + (").append(high).append(" - ").append(low).append(") * (").append(rank).append(" - floor(")
-                .append(rank).append(")) END").build();
+        return new SqlBuilder().append("CASE WHEN ").append(n).append(" IS NULL OR ").append(n).append(" = 0 THEN NULL")
+                .append(" ELSE ").append(low).append(" + (").append(high).append(" - ").append(low).append(") * (")
+                .append(rank).append(" - floor(").append(rank).append(")) END").build();
     }
 
     /**
