@@ -18,6 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -26,24 +30,30 @@ import java.util.stream.Stream;
  * there and restarting. {@link #load} checks each header and its SQL's parameters; {@link #check} prepares
  * each statement on the database and compares what it returns with the declared columns.
  *
- * <p>The files are written in DuckDB's SQL. For another engine a file {@code reports/<engine>/<same name>.sql}
- * (a whole report file, same name, parameters and columns) is the report on that engine; a report without one is
- * unavailable there, with the reason, and stops nothing. A variant that does not prepare stops the start as a
- * DuckDB report does on DuckDB.
+ * <p>The files are written in DuckDB's SQL, or for the engines a header line {@code -- engines: duckdb, trino}
+ * names (SQL that means the same on each). For another engine a file {@code reports/<engine>/<same name>.sql} (a
+ * whole report file, same name, parameters and columns) is the report on that engine; a report with neither is
+ * unavailable there, with the reason, and stops nothing. A report that does not prepare on an engine it is written
+ * for stops the start there.
  */
 public final class Reports {
     /** The engine the files directly in the reports folder are written for. */
     public static final String BASE_ENGINE = "duckdb";
 
+    /** A header line naming the engines a file's SQL is written for: {@code -- engines: duckdb, trino}. */
+    private static final Pattern ENGINES = Pattern.compile("(?m)^--\\s*engines\\s*:\\s*(.*)$");
+
     private final Map<String, Report> byName;
+    private final Map<String, Set<String>> engines;
     private final Map<String, String> unavailable;
 
     private Reports(Map<String, Report> byName) {
-        this(byName, Map.of());
+        this(byName, Map.of(), Map.of());
     }
 
-    private Reports(Map<String, Report> byName, Map<String, String> unavailable) {
+    private Reports(Map<String, Report> byName, Map<String, Set<String>> engines, Map<String, String> unavailable) {
         this.byName = byName;
+        this.engines = Map.copyOf(engines);
         this.unavailable = Map.copyOf(unavailable);
     }
 
@@ -85,13 +95,17 @@ public final class Reports {
         }
         List<String> problems = new ArrayList<>();
         Map<String, Report> byName = new LinkedHashMap<>();
+        Map<String, Set<String>> engines = new LinkedHashMap<>();
         for (Path base : files(dir)) {
             Path variant = dir.resolve(engine).resolve(base.getFileName());
-            Path file = !engine.equals(BASE_ENGINE) && Files.isRegularFile(variant) ? variant : base;
-            Report report = ReportParser.parse(file, read(file), problems);
+            boolean isVariant = !engine.equals(BASE_ENGINE) && Files.isRegularFile(variant);
+            Path file = isVariant ? variant : base;
+            String text = read(file);
+            Report report = ReportParser.parse(file, text, problems);
             if (report == null) {
                 continue;
             }
+            engines.put(report.name(), isVariant ? Set.of(engine) : engines(text));
             Report other = byName.putIfAbsent(report.name(), report);
             if (other != null) {
                 problems.add(file + ":1: report name '" + report.name() + "' is already used by " + other.file());
@@ -100,7 +114,20 @@ public final class Reports {
         if (!problems.isEmpty()) {
             throw new ReportException(problems);
         }
-        return new Reports(byName);
+        return new Reports(byName, engines, Map.of());
+    }
+
+    /** The engines a file names in its {@code -- engines:} line; DuckDB alone when it has none. */
+    private static Set<String> engines(String text) {
+        Matcher m = ENGINES.matcher(text);
+        if (!m.find()) {
+            return Set.of(BASE_ENGINE);
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (String name : m.group(1).split(",")) {
+            names.add(name.strip().toLowerCase(Locale.ROOT));
+        }
+        return names;
     }
 
     /**
@@ -113,21 +140,21 @@ public final class Reports {
         List<String> problems = new ArrayList<>();
         Map<String, String> unavailableHere = new LinkedHashMap<>();
         for (Report report : byName.values()) {
-            boolean written = dialect.name().equals(BASE_ENGINE)
-                    || report.file().getParent().getFileName().toString().equals(dialect.name());
+            boolean written = engines.getOrDefault(report.name(), Set.of(BASE_ENGINE)).contains(dialect.name());
             if (written) {
                 check(connection, dialect, report, problems);
             } else {
                 // not tried: DuckDB's SQL can prepare elsewhere and still mean something else (7 / 2 is 3 on Trino)
                 unavailableHere.put(report.name(), report.file().getFileName() + " is written in DuckDB's SQL and has"
                         + " no " + dialect.name() + " variant (queries/reports/" + dialect.name() + "/"
-                        + report.file().getFileName() + ")");
+                        + report.file().getFileName() + ", or '-- engines: duckdb, " + dialect.name()
+                        + "' in the file when its SQL means the same on both)");
             }
         }
         if (!problems.isEmpty()) {
             throw new ReportException(problems);
         }
-        return new Reports(byName, unavailableHere);
+        return new Reports(byName, engines, unavailableHere);
     }
 
     private static void check(Connection connection, SqlDialect dialect, Report report, List<String> problems) {
