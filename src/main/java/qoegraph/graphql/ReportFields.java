@@ -79,6 +79,11 @@ final class ReportFields {
 
     private List<Map<String, Object>> run(Report report, DataFetchingEnvironment env) throws Exception {
         long started = System.nanoTime();
+        var unavailable = reports.unavailable(report.name());
+        if (unavailable.isPresent()) {
+            throw new QueryException(ErrorCode.INVALID_QUERY, report.name() + " is unavailable on this engine: "
+                    + unavailable.get());
+        }
         Map<String, Object> values = new LinkedHashMap<>();
         for (ReportParameter p : report.parameters()) {
             if (env.getArguments().containsKey(p.argumentName())) {
@@ -158,15 +163,19 @@ final class ReportFields {
                 .field(info("name", nonNull(GraphQLString), "Name, and name of its field under reports."))
                 .field(info("description", nonNull(GraphQLString), "What it computes."))
                 .field(info("parameters", nonNull(list(nonNull(parameter))), "Its arguments."))
-                .field(info("columns", nonNull(list(nonNull(column))), "Its row fields, in order.")).build();
+                .field(info("columns", nonNull(list(nonNull(column))), "Its row fields, in order."))
+                .field(info("available", nonNull(GraphQLBoolean), "Whether it runs on the engine the server uses"
+                        + " (qoegraph.engine): a report written in DuckDB's SQL needs a variant for Trino."))
+                .field(info("unavailableReason", GraphQLString, "Why it does not run on this engine; null when it"
+                        + " does.")).build();
         return info("reports", nonNull(list(nonNull(report))), "The reports (fields of the root field reports).");
     }
 
     static List<Map<String, Object>> catalogData(Reports reports) {
-        return reports.all().stream().map(ReportFields::catalogEntry).toList();
+        return reports.all().stream().map(r -> catalogEntry(r, reports.unavailable(r.name()).orElse(null))).toList();
     }
 
-    private static Map<String, Object> catalogEntry(Report r) {
+    private static Map<String, Object> catalogEntry(Report r, String unavailable) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("name", r.name());
         map.put("description", r.description());
@@ -181,6 +190,8 @@ final class ReportFields {
         }).toList());
         map.put("columns", r.columns().stream().map(c -> Map.<String, Object>of("name", c.fieldName(),
                 "type", c.type().graphqlName(), "description", c.description())).toList());
+        map.put("available", unavailable == null);
+        map.put("unavailableReason", unavailable);
         return map;
     }
 

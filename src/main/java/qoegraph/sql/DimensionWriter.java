@@ -13,11 +13,11 @@ import qoegraph.query.SelectedDimension;
  * the query's zone, or its numeric bucket; and says what the value becomes in Java.
  */
 final class DimensionWriter {
-    private final DuckDbDialect dialect;
+    private final SqlDialect dialect;
     private final ExprWriter exprs;
     private final TimeZoneChoice zone;
 
-    DimensionWriter(DuckDbDialect dialect, ExprWriter exprs, TimeZoneChoice zone) {
+    DimensionWriter(SqlDialect dialect, ExprWriter exprs, TimeZoneChoice zone) {
         this.dialect = dialect;
         this.exprs = exprs;
         this.zone = zone;

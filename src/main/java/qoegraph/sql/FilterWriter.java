@@ -18,10 +18,10 @@ final class FilterWriter {
     record Operand(SqlFragment sql, FieldType type) {
     }
 
-    private final DuckDbDialect dialect;
+    private final SqlDialect dialect;
     private final Function<String, Operand> operands;
 
-    FilterWriter(DuckDbDialect dialect, Function<String, Operand> operands) {
+    FilterWriter(SqlDialect dialect, Function<String, Operand> operands) {
         this.dialect = dialect;
         this.operands = operands;
     }

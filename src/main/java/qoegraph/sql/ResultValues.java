@@ -35,7 +35,7 @@ final class ResultValues {
                 return null;
             }
             int space = text.indexOf(' ');
-            int minutes = Integer.parseInt(text.substring(space + 1)) - DuckDbDialect.OFFSET_BIAS;
+            int minutes = Integer.parseInt(text.substring(space + 1)) - SqlDialect.OFFSET_BIAS;
             return LocalDateTime.parse(text.substring(0, space)).atOffset(ZoneOffset.UTC)
                     .withOffsetSameInstant(ZoneOffset.ofTotalSeconds(minutes * 60));
         }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import qoegraph.engine.duckdb.DuckDb;
 import qoegraph.ingest.Ingester;
 import qoegraph.model.ModelLoader;
 import qoegraph.model.SourceTables;
@@ -53,7 +54,7 @@ class ExactSessionSumsTest {
         Ingester ingester = new Ingester(db, SourceTables.load(SdlFile.MODEL_DIR.resolve("sources.yml")), line -> { });
         ingester.ensureSchema();
         assertEquals(ROWS, ingester.ingest(file).loaded());
-        graphQL = ApiSchema.graphQL(ApiSchema.schema(ModelLoader.load(SdlFile.MODEL_DIR), db, Runnable::run,
+        graphQL = ApiSchema.graphQL(ApiSchema.schema(ModelLoader.load(SdlFile.MODEL_DIR), DuckDb.of(db).engine(8), Runnable::run,
                 QueryLimits.DEFAULTS));
     }
 

@@ -16,7 +16,7 @@ import java.sql.Connection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.duckdb.DuckDBConnection;
+import qoegraph.engine.duckdb.DuckDb;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,8 +36,8 @@ class ReportApiTest {
                 "micronaut.server.port", -1,
                 "qoegraph.sample-on-first-start", false,
                 "qoegraph.database", dir.resolve("db.duckdb").toString()));
-        DuckDBConnection db = server.getApplicationContext().getBean(DuckDBConnection.class);
-        try (Connection connection = db.duplicate()) {
+        DuckDb db = server.getApplicationContext().getBean(DuckDb.class);
+        try (Connection connection = db.connections().open()) {
             ReportFixture.load(connection);
         }
         client = server.getApplicationContext().createBean(HttpClient.class, server.getURL());

@@ -162,8 +162,8 @@ class SelectCompilerTest {
         assertEquals("WITH \"g\" AS (SELECT date_trunc('day', \"deviceapptraffic\".\"ts\") AS \"c0\", " + BYTES
                 + " AS \"c1\", " + BYTES + " AS \"c2\", " + BYTES + " AS \"c3\" FROM \"deviceapptraffic\" GROUP BY 1) "
                 + "SELECT \"g\".\"c0\", \"g\".\"c1\", (\"g\".\"c2\" - lag(\"g\".\"c2\") OVER (ORDER BY \"g\".\"c0\" ASC NULLS LAST)) "
-                + "AS \"c2\", avg(\"g\".\"c3\") OVER (ORDER BY \"g\".\"c0\" ASC NULLS LAST ROWS BETWEEN ? PRECEDING AND "
-                + "CURRENT ROW) AS \"c3\" FROM \"g\" ORDER BY 1 ASC NULLS LAST LIMIT ? OFFSET ?", statement.sql());
+                + "AS \"c2\", CAST(avg(\"g\".\"c3\") OVER (ORDER BY \"g\".\"c0\" ASC NULLS LAST ROWS BETWEEN ? PRECEDING AND "
+                + "CURRENT ROW) AS DOUBLE) AS \"c3\" FROM \"g\" ORDER BY 1 ASC NULLS LAST LIMIT ? OFFSET ?", statement.sql());
         assertEquals(List.of(1, 1001, 0), statement.params());
         assertEquals(List.of(
                 row("day", OffsetDateTime.parse("2015-03-28T00:00Z"), "bytes", 440L, "change", null, "moving", 440.0),

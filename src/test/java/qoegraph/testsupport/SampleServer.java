@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * One real server on a first start, shared by the tests that need the sample data (the cookbook, the front-end
  * clients): the sample generated into a temporary folder (the sessions file as published, the study logs at scale
- * 0.01) and ingested, with the default configuration otherwise (caches and persisted queries on). Started once per
+ * 0.01) and ingested, with the default configuration otherwise (caches and persisted queries on; the Trino engine
+ * when {@link TrinoTarget#wanted()}). Started once per
  * test JVM, on a free port, closed when the JVM exits.
  */
 public final class SampleServer {
@@ -22,11 +23,12 @@ public final class SampleServer {
 
     private SampleServer(Path dir) {
         sampleDir = dir.resolve("sample");
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of(
+        // on Trino with -Dqoegraph.test.engine=trino (TrinoTarget): .ci/run runs the cookbook on both engines
+        server = ApplicationContext.run(EmbeddedServer.class, TrinoTarget.withEngine("sample", Map.of(
                 "micronaut.server.port", -1,
                 "qoegraph.database", dir.resolve("db.duckdb").toString(),
                 "qoegraph.sample-dir", sampleDir.toString(),
-                "qoegraph.sample-scale", 0.01));
+                "qoegraph.sample-scale", 0.01)));
     }
 
     public static synchronized SampleServer get() {

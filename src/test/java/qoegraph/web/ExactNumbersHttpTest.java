@@ -22,11 +22,11 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.duckdb.DuckDBConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import qoegraph.engine.duckdb.DuckDb;
 import qoegraph.testsupport.IngestTables;
 
 /**
@@ -58,8 +58,8 @@ class ExactNumbersHttpTest {
                 "qoegraph.sample-on-first-start", false,
                 "qoegraph.database", dir.resolve("db.duckdb").toString(),
                 "qoegraph.cache.enabled", false));   // plain SQL below: no data version moves
-        DuckDBConnection db = server.getApplicationContext().getBean(DuckDBConnection.class);
-        try (Connection connection = db.duplicate(); Statement statement = connection.createStatement()) {
+        DuckDb db = server.getApplicationContext().getBean(DuckDb.class);
+        try (Connection connection = db.connections().open(); Statement statement = connection.createStatement()) {
             IngestTables.createEmpty(connection);
             List<String> rows = new ArrayList<>();
             for (String[] s : SESSIONS) {

@@ -22,7 +22,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.duckdb.DuckDBConnection;
+import qoegraph.engine.duckdb.DuckDb;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,8 +53,8 @@ class HttpConventionsTest {
                 "qoegraph.database", dir.resolve("db.duckdb").toString(),
                 "micronaut.server.cors.enabled", true,
                 "micronaut.server.cors.configurations.web.allowed-origins", List.of(ORIGIN)));
-        DuckDBConnection db = server.getApplicationContext().getBean(DuckDBConnection.class);
-        try (Connection connection = db.duplicate(); Statement statement = connection.createStatement()) {
+        DuckDb db = server.getApplicationContext().getBean(DuckDb.class);
+        try (Connection connection = db.connections().open(); Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO sessions (stream, isp, browser, connected, p2p, cdn) VALUES "
                     + "(1, 'BTP', 'Iron', true, 300, 100), (1, 'BTP', 'Iron', true, 150, 50), "
                     + "(1, 'Fro, \"the\" ISP', 'Iron', true, 100, 300)");
