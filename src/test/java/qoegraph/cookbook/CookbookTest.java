@@ -126,7 +126,7 @@ public class CookbookTest {
         });
     }
 
-    /** The UCN study: 47 devices, 3 of them shared (44 personal ones); 3 French users without traffic. */
+    /** datasets.md, section 2: 47 devices, 3 of them shared (44 personal ones); 3 French users without traffic. */
     @Test
     void theStudyQueriesGiveThePublishedDevicesAndUsers() {
         List<Map<String, Object>> devices = data("devices of each type").get("devices");
