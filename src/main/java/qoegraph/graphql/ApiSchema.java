@@ -61,10 +61,12 @@ public final class ApiSchema {
         GraphQLCodeRegistry.Builder code = GraphQLCodeRegistry.newCodeRegistry();
         SqlRunner runner = limits.runner(pool);
         Engine engine = Engine.of(model, runner, limits.maxRows(), rollups);
+        KnownValues knownValues = new KnownValues(model, engine, cache);
         new SchemaGenerator(model, limits.maxRows()).addTo(query, code,
-                dataset -> new DatasetFetcher(new SelectionMapper(dataset), engine, cache, blocking));
-        new ReportFields(reports, runner, limits.maxRows(), blocking, cache).addTo(query, code);
-        new CatalogSchema(new CatalogReader(duckdb), blocking, model, reports).rollups(rollups).addTo(query, code);
+                dataset -> new DatasetFetcher(new SelectionMapper(dataset), engine, cache, blocking, knownValues));
+        new ReportFields(reports, runner, limits.maxRows(), blocking, cache, knownValues).addTo(query, code);
+        new CatalogSchema(new CatalogReader(duckdb), blocking, model, reports).rollups(rollups)
+                .knownValues(knownValues).addTo(query, code);
         return GraphQLSchema.newSchema().query(query).codeRegistry(code.build())
                 .additionalType(ApiScalars.LONG).additionalType(ApiScalars.DATE_TIME).build();
     }

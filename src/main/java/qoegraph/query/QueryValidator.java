@@ -78,10 +78,14 @@ public final class QueryValidator {
             if (query.having() != null) {
                 filters.checkHaving(query.having());
             }
+            query.metrics().stream().filter(m -> m.where() != null)
+                    .forEach(m -> filters.checkWhere(m.where(), "metrics." + m.key() + ".where"));
             checkOrderBy();
             checkTop();
             checkPaging();
             checkTimezone();
+            checkIncludeEmpty();
+            checkSubtotals();
         }
 
         private void checkSelection() {
@@ -162,8 +166,23 @@ public final class QueryValidator {
                 return;
             }
             checkQuantile(selected, metric, path);
+            if (selected.share()) {
+                checkShare(selected, metric, path);
+            }
             if (selected.window() != null) {
                 checkWindow(selected.window(), path + ".window");
+            }
+        }
+
+        /** A share divides a part of an additive metric by its whole: counts and sums only, and a part to take. */
+        private void checkShare(SelectedMetric selected, Metric metric, String path) {
+            if (!metric.aggregation().additive()) {
+                error(ErrorCode.INVALID_ARGUMENT, path + ".of", "share takes the part of a count or a sum; "
+                        + metric.name() + " is a " + metric.aggregation().yamlName() + ", whose parts do not add up");
+            }
+            if (selected.where() == null) {
+                error(ErrorCode.INVALID_ARGUMENT, path + ".where", "share needs where: the rows whose part of "
+                        + metric.name() + " it gives");
             }
         }
 
@@ -192,6 +211,10 @@ public final class QueryValidator {
             }
             if (!moving && window.size() != null) {
                 error(ErrorCode.INVALID_WINDOW, path + ".size", "size is only for MOVING_AVERAGE");
+            }
+            if (window.direction() != null && !window.fn().isRanking()) {
+                error(ErrorCode.INVALID_WINDOW, path + ".direction", "direction is for the ranking functions (RANK,"
+                        + " DENSE_RANK, ROW_NUMBER); " + window.fn() + " does not rank");
             }
         }
 
@@ -251,6 +274,42 @@ public final class QueryValidator {
             } else if (!metric.type().isNumeric()) {
                 error(ErrorCode.INVALID_ARGUMENT, "top.by", "rank by a numeric metric; '" + by + "' is "
                         + metric.type().graphqlName());
+            }
+        }
+
+        private void checkIncludeEmpty() {
+            if (!query.includeEmpty()) {
+                return;
+            }
+            if (query.dimensions().isEmpty()) {
+                error(ErrorCode.INVALID_ARGUMENT, "includeEmpty", "includeEmpty adds the groups without rows: select a"
+                        + " dimension to group by");
+            }
+            if (query.top() != null && query.top().other()) {
+                error(ErrorCode.INVALID_ARGUMENT, "includeEmpty", "includeEmpty does not combine with top.other (an"
+                        + " \"Other\" row of empty groups has no rows to add up); leave one of them out");
+            }
+        }
+
+        private void checkSubtotals() {
+            if (!query.subtotals()) {
+                return;
+            }
+            if (query.dimensions().isEmpty()) {
+                error(ErrorCode.INVALID_ARGUMENT, "subtotals", "subtotals add up groups by the leading dimensions:"
+                        + " select a dimension to group by");
+            }
+            if (query.totalOverKey() == null) {
+                error(ErrorCode.INVALID_ARGUMENT, "subtotals", "subtotal rows read null in the dimensions they add up:"
+                        + " select totalOver too, to tell them from groups whose dimension is null");
+            }
+            if (query.top() != null) {
+                error(ErrorCode.INVALID_ARGUMENT, "subtotals", "subtotals do not combine with top (a subtotal would add"
+                        + " up groups that top drops); leave one of them out");
+            }
+            if (query.includeEmpty()) {
+                error(ErrorCode.INVALID_ARGUMENT, "subtotals", "subtotals do not combine with includeEmpty; leave one of"
+                        + " them out");
             }
         }
 

@@ -43,6 +43,31 @@ final class DimensionWriter {
         return time(selected, raw);
     }
 
+    /**
+     * The bucket of a time dimension's granularity holding a naive UTC time that is not the row's (a time spine's
+     * step), in a query of one zone: the value a row at that time would group under.
+     */
+    SqlFragment bucketOf(PlannedDimension planned, SqlFragment utc) {
+        if (zone.isParticipant() || planned.selected().granularity() == null) {
+            throw new IllegalArgumentException("a spine in one zone needs a granularity");
+        }
+        return time(planned.selected(), utc);
+    }
+
+    /** The zone of the query, or the participant rule's zones and fallback. */
+    java.util.List<ZoneId> zones() {
+        if (!zone.isParticipant()) {
+            return java.util.List.of(zone.zone());
+        }
+        java.util.List<ZoneId> zones = new java.util.ArrayList<>(zone.participant().zones().values());
+        zones.add(zone.participant().fallback());
+        return zones;
+    }
+
+    boolean participant() {
+        return zone.isParticipant();
+    }
+
     private SqlFragment time(SelectedDimension selected, SqlFragment utc) {
         if (selected.part() != null) {
             return dialect.datePart(selected.part(), local(utc));

@@ -1,8 +1,11 @@
 package qoegraph.sql;
 
+import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import qoegraph.model.ParticipantZone;
 import qoegraph.query.DatePart;
 import qoegraph.query.Granularity;
@@ -124,6 +127,67 @@ public final class DuckDbDialect {
 
     public SqlFragment listContains(SqlFragment list, Object value) {
         return new SqlBuilder().append("list_contains(").append(list).append(", ").param(value).append(")").build();
+    }
+
+    /** An aggregate over the rows a condition keeps: {@code agg FILTER (WHERE cond)} (standard SQL, Trino too). */
+    public SqlFragment filtered(SqlFragment aggregate, SqlFragment condition) {
+        return new SqlBuilder().append(aggregate).append(" FILTER (WHERE ").append(condition).append(")").build();
+    }
+
+    /** The rows where a condition is true: 0 over no rows. */
+    public SqlFragment countWhere(SqlFragment condition) {
+        return filtered(SqlFragment.text("count(*)"), condition);
+    }
+
+    /** Both conditions. */
+    public SqlFragment and(SqlFragment a, SqlFragment b) {
+        return new SqlBuilder().append("(").append(a).append(") AND (").append(b).append(")").build();
+    }
+
+    /** 0 where the value is null: a sum over no rows. */
+    public SqlFragment zeroIfNull(SqlFragment value) {
+        return new SqlBuilder().append("coalesce(").append(value).append(", 0)").build();
+    }
+
+    /**
+     * {@code ROLLUP (...)} of the grouped columns, for subtotals and a grand total: DuckDB names them by their
+     * output aliases (an expression with parameters would not match its repeat); the expressions are for dialects
+     * that need them.
+     */
+    public String rollup(List<String> aliases, List<SqlFragment> expressions) {
+        return "ROLLUP (" + aliases.stream().map(this::quote).collect(Collectors.joining(", ")) + ")";
+    }
+
+    /** 1 on a row that adds up over this grouped column (a subtotal), 0 on a group: {@code GROUPING(col)}. */
+    public String grouping(String alias, SqlFragment expression) {
+        return "GROUPING(" + quote(alias) + ")";
+    }
+
+    /**
+     * A relation of one column {@code column}: times from {@code from} to {@code to}, both included, {@code step}
+     * apart, and {@code to} itself; both read from {@code relation}, a one-row relation. Nothing when they are null.
+     */
+    public String timeSteps(String relation, String from, String to, Duration step, String column) {
+        String lo = column(relation, from);
+        String hi = column(relation, to);
+        return "SELECT unnest(generate_series(" + lo + ", " + hi + ", INTERVAL " + step.toSeconds() + " SECOND)) AS "
+                + quote(column) + " FROM " + quote(relation) + " UNION ALL SELECT " + hi + " FROM " + quote(relation)
+                + " WHERE " + hi + " IS NOT NULL";
+    }
+
+    /** A relation of one INTEGER column {@code column}: from..to, both included. */
+    public String integers(int from, int to, String column) {
+        return "SELECT CAST(range AS INTEGER) AS " + quote(column) + " FROM range(" + from + ", " + (to + 1) + ")";
+    }
+
+    /** The least of the values (nulls ignored). */
+    public SqlFragment least(List<SqlFragment> values) {
+        return new SqlBuilder().append("least(").join(values, ", ").append(")").build();
+    }
+
+    /** The greatest of the values (nulls ignored). */
+    public SqlFragment greatest(List<SqlFragment> values) {
+        return new SqlBuilder().append("greatest(").join(values, ", ").append(")").build();
     }
 
     /** A value as DOUBLE, so that divisions of integer sums are not integer divisions. */

@@ -1,64 +1,83 @@
 package qoegraph.sql;
 
-import java.util.Set;
+import java.util.function.Function;
+import qoegraph.model.Aggregation;
 import qoegraph.model.Dataset;
 import qoegraph.model.FieldType;
 import qoegraph.model.Metric;
 import qoegraph.plan.PlannedMetric;
+import qoegraph.query.Filter;
 
-/** Writes the aggregate expression of a metric, one small method per aggregation kind. */
+/**
+ * Writes the aggregate expression of a metric, one small method per aggregation kind. A metric with a where of its
+ * own aggregates only the rows that filter keeps ({@code FILTER (WHERE ...)}); a share divides that by the
+ * metric over all the group's rows. Counts and sums are 0, never null, over no rows.
+ */
 final class MetricWriter {
     private final DuckDbDialect dialect;
     private final ExprWriter exprs;
     private final Dataset dataset;
-    /** Counts re-aggregated from a rollup as sums: 0, not null, over no rows, as the count itself. */
-    private final Set<String> summedCounts;
+    /** Writes a row filter as a condition on the relation the metrics read. */
+    private final Function<Filter, SqlFragment> conditions;
 
-    MetricWriter(DuckDbDialect dialect, ExprWriter exprs, Dataset dataset) {
-        this(dialect, exprs, dataset, Set.of());
-    }
-
-    MetricWriter(DuckDbDialect dialect, ExprWriter exprs, Dataset dataset, Set<String> summedCounts) {
+    MetricWriter(DuckDbDialect dialect, ExprWriter exprs, Dataset dataset, Function<Filter, SqlFragment> conditions) {
         this.dialect = dialect;
         this.exprs = exprs;
         this.dataset = dataset;
-        this.summedCounts = summedCounts;
+        this.conditions = conditions;
     }
 
     SqlFragment write(PlannedMetric planned) {
-        return write(planned.metric(), planned.q());
+        Filter where = planned.selected().where();
+        SqlFragment condition = where == null ? null : conditions.apply(where);
+        SqlFragment value = write(planned.metric(), planned.q(), condition);
+        if (!planned.selected().share()) {
+            return value;
+        }
+        SqlFragment whole = write(planned.metric(), planned.q(), null);
+        return ratio(value, whole);
     }
 
-    private SqlFragment write(Metric metric, Double q) {
+    /** Whether the metric is 0 over no rows (counts and sums), so that an added empty group reads 0 too. */
+    static boolean zeroWhenEmpty(PlannedMetric planned) {
+        Aggregation a = planned.metric().aggregation();
+        return !planned.selected().share() && (a.additive() || a == Aggregation.COUNT_DISTINCT);
+    }
+
+    /** @param condition the metric's own row filter; null for all rows */
+    private SqlFragment write(Metric metric, Double q, SqlFragment condition) {
         switch (metric.aggregation()) {
             case COUNT:
-                return metric.sql() == null ? SqlFragment.text("count(*)") : call("count(", metric);
+                return filtered(metric.sql() == null ? SqlFragment.text("count(*)") : call("count(", metric), condition);
             case COUNT_IF:
                 // standard FILTER rather than DuckDB's count_if, which is NULL, not 0, over no rows
-                return new SqlBuilder().append("count(*) FILTER (WHERE ").append(exprs.write(metric.sql()))
-                        .append(")").build();
+                SqlFragment when = exprs.write(metric.sql());
+                return dialect.countWhere(condition == null ? when : dialect.and(when, condition));
             case COUNT_DISTINCT:
-                return call("count(DISTINCT ", metric);
+                return filtered(call("count(DISTINCT ", metric), condition);
             case SUM:
-                if (summedCounts.contains(metric.name())) {
-                    return new SqlBuilder().append("coalesce(").append(call("sum(", metric)).append(", 0)").build();
-                }
-                return call("sum(", metric);
+                // 0, not null, over no rows (and over rows without values): a sum of nothing is nothing
+                return dialect.zeroIfNull(filtered(call("sum(", metric), condition));
             case AVG:
-                return call("avg(", metric);
+                return filtered(call("avg(", metric), condition);
             case MIN:
-                return call("min(", metric);
+                return filtered(call("min(", metric), condition);
             case MAX:
-                return call("max(", metric);
+                return filtered(call("max(", metric), condition);
             case STDDEV:
-                return call("stddev_samp(", metric);
+                return filtered(call("stddev_samp(", metric), condition);
             case QUANTILE:
-                return quantile(metric, q);
+                return filtered(quantile(metric, q), condition);
             case RATIO:
-                return ratio(metric);
+                return ratio(write(part(metric.numerator()), null, condition),
+                        write(part(metric.denominator()), null, condition));
             default:
                 throw new IllegalStateException("no SQL for " + metric.aggregation());
         }
+    }
+
+    private SqlFragment filtered(SqlFragment aggregate, SqlFragment condition) {
+        return condition == null ? aggregate : dialect.filtered(aggregate, condition);
     }
 
     // quantile_cont interpolates in its input's type: over an exact DECIMAL it would cut the result to the
@@ -74,9 +93,7 @@ final class MetricWriter {
     }
 
     /** numerator / denominator as DOUBLE; null when the denominator is 0. */
-    private SqlFragment ratio(Metric metric) {
-        SqlFragment numerator = write(part(metric.numerator()), null);
-        SqlFragment denominator = write(part(metric.denominator()), null);
+    private SqlFragment ratio(SqlFragment numerator, SqlFragment denominator) {
         return new SqlBuilder().append("(").append(dialect.asDouble(numerator)).append(" / NULLIF(")
                 .append(dialect.asDouble(denominator)).append(", 0))").build();
     }

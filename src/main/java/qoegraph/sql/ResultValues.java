@@ -16,6 +16,9 @@ final class ResultValues {
     }
 
     static Object read(ResultSet rs, int index, OutputColumn column) throws SQLException {
+        if (column.totalled() != null) {
+            return totalled(((Number) rs.getObject(index)).longValue(), column.totalled());
+        }
         switch (column.type()) {
             case DATE_TIME:
                 return time(rs.getObject(index, LocalDateTime.class), column);
@@ -24,6 +27,17 @@ final class ResultValues {
             default:
                 return convert(rs.getObject(index), column);
         }
+    }
+
+    /** The dimension keys whose bit is set, the first key being the highest bit. */
+    static List<String> totalled(long mask, List<String> keys) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            if ((mask >> (keys.size() - 1 - i) & 1) == 1) {
+                out.add(keys.get(i));
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static Object time(LocalDateTime value, OutputColumn column) {
