@@ -171,6 +171,11 @@ public final class QueryValidator {
             }
             if (selected.window() != null) {
                 checkWindow(selected.window(), path + ".window");
+                if (!metric.type().isNumeric() && !selected.window().fn().isRanking()) {
+                    error(ErrorCode.INVALID_WINDOW, path + ".window.fn", selected.window().fn() + " adds up values;"
+                            + " " + metric.name() + " is " + metric.type().graphqlName() + ": rank it (RANK, DENSE_RANK,"
+                            + " ROW_NUMBER) or order by it");
+                }
             }
         }
 

@@ -167,9 +167,18 @@ final class GeneratedData implements AutoCloseable {
 
     synchronized Table syntheticTraffic() {
         if (syntheticTraffic == null) {
-            syntheticTraffic = Rows.traffic(new Rows.Study(syntheticDir));
+            syntheticTraffic = Rows.traffic(syntheticStudy());
         }
         return syntheticTraffic;
+    }
+
+    private Rows.Study syntheticStudy;
+
+    synchronized Rows.Study syntheticStudy() {
+        if (syntheticStudy == null) {
+            syntheticStudy = new Rows.Study(syntheticDir);
+        }
+        return syntheticStudy;
     }
 
     @Override
