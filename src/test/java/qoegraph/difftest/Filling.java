@@ -58,14 +58,9 @@ final class Filling {
 
     /** The minutes between the spine's ends over its bucket's length, roughly. */
     private long spineEstimate(int i, SelectedDimension d) {
-        boolean participant = Query.PARTICIPANT.equals(query.timezone());
-        LocalDateTime lo = bound(d.name(), true, participant);
-        LocalDateTime hi = bound(d.name(), false, participant);
-        List<LocalDateTime> seen = groups.stream().map(g -> g[i]).filter(v -> v != null)
-                .map(v -> v instanceof OffsetDateTime t ? LocalDateTime.ofInstant(t.toInstant(), ZoneOffset.UTC)
-                        : (LocalDateTime) v).sorted().toList();
-        lo = lo != null ? lo : seen.isEmpty() ? null : seen.get(0);
-        hi = hi != null ? hi : seen.isEmpty() ? null : seen.get(seen.size() - 1);
+        LocalDateTime[] ends = ends(i, d);
+        LocalDateTime lo = ends[0];
+        LocalDateTime hi = ends[1];
         if (lo == null || hi == null || lo.isAfter(hi)) {
             return 1;
         }
@@ -204,13 +199,9 @@ final class Filling {
     private List<Object> spine(int i, SelectedDimension d) {
         boolean participant = Query.PARTICIPANT.equals(query.timezone());
         ZoneId zone = participant ? ZoneOffset.UTC : ZoneId.of(query.timezone());
-        LocalDateTime lo = bound(d.name(), true, participant);
-        LocalDateTime hi = bound(d.name(), false, participant);
-        List<LocalDateTime> seen = groups.stream().map(g -> g[i]).filter(v -> v != null)
-                .map(v -> v instanceof OffsetDateTime t ? LocalDateTime.ofInstant(t.toInstant(), ZoneOffset.UTC)
-                        : (LocalDateTime) v).sorted().toList();
-        lo = lo != null ? lo : seen.isEmpty() ? null : seen.get(0);
-        hi = hi != null ? hi : seen.isEmpty() ? null : seen.get(seen.size() - 1);
+        LocalDateTime[] ends = ends(i, d);
+        LocalDateTime lo = ends[0];
+        LocalDateTime hi = ends[1];
         List<Object> out = new ArrayList<>();
         if (lo == null || hi == null) {
             return out;
@@ -229,6 +220,19 @@ final class Filling {
         }
         out.addAll(buckets);
         return out;
+    }
+
+    /** A spine's ends: the where filter's bounds, else the first and last group's; naive UTC or participants' local. */
+    private LocalDateTime[] ends(int i, SelectedDimension d) {
+        boolean participant = Query.PARTICIPANT.equals(query.timezone());
+        LocalDateTime lo = bound(d.name(), true, participant);
+        LocalDateTime hi = bound(d.name(), false, participant);
+        List<LocalDateTime> seen = groups.stream().map(g -> g[i]).filter(v -> v != null)
+                .map(v -> v instanceof OffsetDateTime t ? LocalDateTime.ofInstant(t.toInstant(), ZoneOffset.UTC)
+                        : (LocalDateTime) v).sorted().toList();
+        lo = lo != null ? lo : seen.isEmpty() ? null : seen.get(0);
+        hi = hi != null ? hi : seen.isEmpty() ? null : seen.get(seen.size() - 1);
+        return new LocalDateTime[] {lo, hi};
     }
 
     /**
