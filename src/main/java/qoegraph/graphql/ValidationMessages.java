@@ -132,7 +132,7 @@ final class ValidationMessages {
      * message says so, with the operators (or fields) the object takes.
      */
     private Rewrite notObject(String at, String astValue, List<String> path) {
-        String value = literal(astValue);
+        String value = literal(fieldValue(astValue, at));
         GraphQLInputObjectType type = inputTypeAt(at, path);
         if (type == null) {
             return new Rewrite(ErrorCode.INVALID_ARGUMENT, at + ": " + value + " is not an object; write {...}", at);
@@ -162,11 +162,23 @@ final class ValidationMessages {
         return type instanceof GraphQLInputObjectType input ? input : null;
     }
 
-    /** An AST value dump as the literal a person wrote: "text", 12, true. */
+    /**
+     * The value of the input field an argument path ends on, out of the dump of the whole argument
+     * ({@code ObjectValue{objectFields=[ObjectField{name='connected', value=BooleanValue{value=true}}]}}); the dump
+     * itself when that field is not found.
+     */
+    private static String fieldValue(String dump, String at) {
+        String[] steps = at.replaceAll("\\[\\d+]", "").split("\\.");
+        Matcher m = Pattern.compile("name='" + Pattern.quote(steps[steps.length - 1])
+                + "', value=((?:String|Int|Float|Boolean|Enum)Value\\{(?:value|name)=[^}]*})").matcher(dump);
+        return m.find() ? m.group(1) : dump;
+    }
+
+    /** An AST value (a dump, or the printed literal) as the literal a person wrote: "text", 12, true. */
     private static String literal(String astValue) {
         Matcher v = AST_VALUE.matcher(astValue);
         if (!v.find()) {
-            return "the value";
+            return astValue.isBlank() || astValue.length() > 80 ? "the value" : astValue;
         }
         return v.group(1).equals("String") ? "\"" + unquote(v.group(2)) + "\"" : unquote(v.group(2));
     }

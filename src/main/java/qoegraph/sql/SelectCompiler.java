@@ -104,7 +104,9 @@ public final class SelectCompiler {
         SqlStatement statement() {
             boolean windows = metrics.stream().anyMatch(m -> m.selected().window() != null);
             SqlBuilder sql = new SqlBuilder();
-            if (!windows && top == null && plan.fill() == null && !subtotals) {
+            boolean plain = !windows && top == null && plan.fill() == null && !subtotals
+                    && plan.query().totalOverKey() == null;
+            if (plain) {
                 sql.append(groupedSelect(Grouped.METRICS)).append(orderBy(null));
             } else {
                 String relation = withClause(sql);

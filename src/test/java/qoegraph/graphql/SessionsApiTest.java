@@ -151,7 +151,7 @@ class SessionsApiTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> data(Map<String, Object> response) {
+    static List<Map<String, Object>> data(Map<String, Object> response) {
         assertEquals(null, response.get("errors"));
         return (List<Map<String, Object>>) ((Map<String, Object>) response.get("data")).get("sessions");
     }
