@@ -127,7 +127,12 @@ final class GeneratedData implements AutoCloseable {
         }
 
         QueryResult run(Plan plan) throws SQLException {
-            return new SqlRunner(Duration.ofSeconds(120)).run(queries, new SelectCompiler().compile(plan));
+            return run(new SelectCompiler().compile(plan));
+        }
+
+        /** A compiled statement (a report's, say) on this database. */
+        QueryResult run(qoegraph.sql.SqlStatement statement) throws SQLException {
+            return new SqlRunner(Duration.ofSeconds(120)).run(queries, statement);
         }
 
         @Override
