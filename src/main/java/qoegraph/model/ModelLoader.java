@@ -73,10 +73,13 @@ public final class ModelLoader {
                 source.dimensions().forEach((mine, theirs) -> {
                     Dimension here = d.dimension(mine).orElse(null);
                     Dimension there = other.dimension(theirs).orElse(null);
+                    if (here == null) {
+                        return; // reported with the dataset's own file
+                    }
                     if (there == null) {
                         errors.add(file, key + "." + mine, source.dataset() + " has no dimension '" + theirs + "'"
                                 + Names.didYouMean(theirs, other.dimensions().keySet()));
-                    } else if (here != null && here.type() != there.type()) {
+                    } else if (here.type() != there.type()) {
                         errors.add(file, key + "." + mine, mine + " is " + here.type().graphqlName() + " but "
                                 + source.dataset() + "." + theirs + " is " + there.type().graphqlName());
                     }

@@ -1,6 +1,5 @@
 package qoegraph.plan;
 
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -12,7 +11,7 @@ import qoegraph.model.MemberSource;
 import qoegraph.query.Filter;
 import qoegraph.query.Query;
 import qoegraph.query.SelectedDimension;
-import qoegraph.query.Values;
+import qoegraph.query.TimeBounds;
 
 /**
  * Decides where the members of each selected dimension come from when a query asks for empty groups too
@@ -90,7 +89,7 @@ final class FillPlanner {
             q.dimension(SelectedDimension.dimension(name).as("m" + j));
         }
         List<Filter> kept = new ArrayList<>();
-        for (Filter conjunct : conjuncts(query.where())) {
+        for (Filter conjunct : TimeBounds.conjuncts(query.where())) {
             Set<String> fields = new LinkedHashSet<>(Planner.whereFields(conjunct, new ArrayList<>()));
             if (!fields.isEmpty() && source.dimensions().keySet().containsAll(fields)) {
                 kept.add(rename(conjunct, source.dimensions()));
@@ -100,17 +99,6 @@ final class FillPlanner {
             q.where(kept.size() == 1 ? kept.get(0) : new Filter.And(kept));
         }
         return q.build();
-    }
-
-    /** The top-level conditions of a filter: the parts of its and, recursively. */
-    static List<Filter> conjuncts(Filter filter) {
-        List<Filter> out = new ArrayList<>();
-        if (filter instanceof Filter.And and) {
-            and.filters().forEach(f -> out.addAll(conjuncts(f)));
-        } else if (filter != null) {
-            out.add(filter);
-        }
-        return out;
     }
 
     private static Filter rename(Filter filter, Map<String, String> names) {
@@ -127,52 +115,9 @@ final class FillPlanner {
         return new Filter.Compare(names.get(c.field()), c.op(), c.value());
     }
 
-    /**
-     * The tightest bound the where filter's top-level conditions put on a time dimension from below ({@code lower})
-     * or above; null when they put none.
-     */
+    /** The where filter's bound on a time dimension from below ({@code lower}) or above; null when it has none. */
     private Fill.Bound bound(String dimension, boolean lower) {
-        Fill.Bound best = null;
-        for (Filter f : conjuncts(query.where())) {
-            if (f instanceof Filter.Compare c && c.field().equals(dimension)) {
-                Fill.Bound b = lower ? lowerBound(c) : upperBound(c);
-                if (b != null && (best == null || tighter(b, best, lower))) {
-                    best = b;
-                }
-            }
-        }
-        return best;
-    }
-
-    private static Fill.Bound lowerBound(Filter.Compare c) {
-        return switch (c.op()) {
-            case GTE, EQ -> at(c.value(), true);
-            case GT -> at(c.value(), false);
-            case BETWEEN, IN_RANGE -> at(((List<?>) c.value()).get(0), true);
-            default -> null;
-        };
-    }
-
-    private static Fill.Bound upperBound(Filter.Compare c) {
-        return switch (c.op()) {
-            case LTE, EQ -> at(c.value(), true);
-            case LT -> at(c.value(), false);
-            case BETWEEN -> at(((List<?>) c.value()).get(1), true);
-            case IN_RANGE -> at(((List<?>) c.value()).get(1), false);
-            default -> null;
-        };
-    }
-
-    private static Fill.Bound at(Object value, boolean inclusive) {
-        LocalDateTime utc = Values.toUtc(value);
-        return utc == null ? null : new Fill.Bound(utc, inclusive);
-    }
-
-    private static boolean tighter(Fill.Bound a, Fill.Bound b, boolean lower) {
-        int c = a.utc().compareTo(b.utc());
-        if (c == 0) {
-            return !a.inclusive() && b.inclusive();
-        }
-        return lower ? c > 0 : c < 0;
+        TimeBounds.Bound b = TimeBounds.of(query.where(), dimension, lower);
+        return b == null ? null : new Fill.Bound(b.utc(), b.inclusive());
     }
 }

@@ -19,6 +19,9 @@ public final class QueryValidator {
     /** Narrower buckets overflow: value / width is Infinity for a tiny width (1e-320), which no Float can carry. */
     static final double MIN_BUCKET_WIDTH = 1e-9;
 
+    /** The most periods a time spine (includeEmpty) may have between its where bounds. */
+    static final long MAX_SPINE_PERIODS = 1_000_000;
+
     /** The hard maximum of {@code limit} unless configured otherwise. */
     public static final int DEFAULT_MAX_LIMIT = 100_000;
 
@@ -293,6 +296,22 @@ public final class QueryValidator {
             if (query.top() != null && query.top().other()) {
                 error(ErrorCode.INVALID_ARGUMENT, "includeEmpty", "includeEmpty does not combine with top.other (an"
                         + " \"Other\" row of empty groups has no rows to add up); leave one of them out");
+            }
+            query.dimensions().stream().filter(d -> d.granularity() != null).forEach(this::checkSpine);
+        }
+
+        /** A spine between where bounds far apart would be more periods than any answer can carry. */
+        private void checkSpine(SelectedDimension d) {
+            TimeBounds.Bound lo = TimeBounds.of(query.where(), d.name(), true);
+            TimeBounds.Bound hi = TimeBounds.of(query.where(), d.name(), false);
+            if (lo == null || hi == null) {
+                return;
+            }
+            long periods = java.time.Duration.between(lo.utc(), hi.utc()).toMinutes() / d.granularity().minutes();
+            if (periods > MAX_SPINE_PERIODS) {
+                error(ErrorCode.LIMIT_EXCEEDED, "dimensions." + d.key(), "includeEmpty would add every "
+                        + d.granularity() + " from " + lo.utc() + " to " + hi.utc() + ", about " + periods
+                        + " periods > " + MAX_SPINE_PERIODS + "; narrow the where range or take a coarser granularity");
             }
         }
 
