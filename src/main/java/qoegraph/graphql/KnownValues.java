@@ -36,6 +36,12 @@ final class KnownValues {
         this.cache = cache;
     }
 
+    /** Whether {@code <dataset>.<dimension>} names a categorical dimension of the model, whose values are known. */
+    boolean lists(String datasetName, String dimensionName) {
+        return model.dataset(datasetName).flatMap(d -> d.dimension(dimensionName)).map(Dimension::categorical)
+                .orElse(false);
+    }
+
     /** A categorical dimension's values, sorted; null for any other dimension or over {@link #MAX_VALUES}. */
     List<String> of(String datasetName, String dimensionName) {
         Dataset dataset = model.dataset(datasetName).orElse(null);

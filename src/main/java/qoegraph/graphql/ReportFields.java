@@ -74,6 +74,7 @@ final class ReportFields {
                 + " queries/reports, with typed arguments (bound, never spliced into SQL) and typed rows. At most "
                 + maxRows + " rows each; extensions.fields.<field> says whether rows were cut.");
         for (Report report : reports.all()) {
+            checkValues(report);
             GraphQLObjectType row = rowType(report);
             type.field(field(report, row));
             code.dataFetcher(FieldCoordinates.coordinates(TYPE, report.name()), Fetchers.blocking(env -> run(report, env), blocking));
@@ -117,6 +118,17 @@ final class ReportFields {
             extensions.addValues(Map.of(FieldReport.KEY, Map.of(env.getField().getResultKey(), info)));
         }
         return result.rows();
+    }
+
+    /** A parameter's {@code values <dataset>.<dimension>} must name a categorical dimension of the model. */
+    private void checkValues(Report report) {
+        for (ReportParameter p : report.parameters()) {
+            String[] ref = p.values() == null ? null : p.values().split("\\.");
+            if (ref != null && !knownValues.lists(ref[0], ref[1])) {
+                throw new IllegalStateException(report.file() + ":" + p.line() + ": values " + p.values() + " names no"
+                        + " categorical dimension of the model (categorical: true in its dataset file)");
+            }
+        }
     }
 
     /** A String argument with known values (userRanking's country, say) that matches none of them. */

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import qoegraph.model.Dataset;
 import qoegraph.model.Dimension;
 import qoegraph.model.Names;
@@ -20,6 +19,10 @@ import qoegraph.model.Names;
 public final class ValueCheck {
     /** How many closest known values a warning offers. */
     static final int CLOSEST = 3;
+    /** Warnings one query gets at most: a long in-list of wrong values needs no more to be seen. */
+    static final int MAX_WARNINGS = 20;
+    /** Longer values get no suggestion: a typo is short, and the edit distance costs length x length. */
+    static final int MAX_SUGGESTED_LENGTH = 100;
     private static final Set<Operator> CHECKED = Set.of(Operator.EQ, Operator.NEQ, Operator.IN, Operator.NIN,
             Operator.LIKE, Operator.ILIKE, Operator.CONTAINS, Operator.STARTS_WITH, Operator.ENDS_WITH);
 
@@ -88,7 +91,7 @@ public final class ValueCheck {
             }
             String where = at + "." + c.field() + "." + c.op().apiName();
             for (Object v : c.value() instanceof List<?> list ? list : List.of(c.value())) {
-                if (v instanceof String s && values.stream().noneMatch(k -> matches(c.op(), s, k))) {
+                if (out.size() < MAX_WARNINGS && v instanceof String s && !matchesAny(c.op(), s, values)) {
                     out.add(new ValueWarning(where, c.field(), s, closest(s, values)));
                 }
             }
@@ -96,25 +99,47 @@ public final class ValueCheck {
     }
 
     /** Whether the filter value (or pattern) matches one known value, as the database compares them. */
-    static boolean matches(Operator op, String value, String known) {
-        return switch (op) {
-            case CONTAINS -> known.contains(value);
-            case STARTS_WITH -> known.startsWith(value);
-            case ENDS_WITH -> known.endsWith(value);
-            case LIKE -> like(value, false).matcher(known).matches();
-            case ILIKE -> like(value, true).matcher(known).matches();
-            default -> known.equals(value);
-        };
+    static boolean matchesAny(Operator op, String value, List<String> known) {
+        if (op == Operator.LIKE || op == Operator.ILIKE) {
+            boolean ignoreCase = op == Operator.ILIKE;
+            String pattern = ignoreCase ? value.toLowerCase(Locale.ROOT) : value;
+            return known.stream().anyMatch(k -> like(pattern, ignoreCase ? k.toLowerCase(Locale.ROOT) : k));
+        }
+        return known.stream().anyMatch(k -> switch (op) {
+            case CONTAINS -> k.contains(value);
+            case STARTS_WITH -> k.startsWith(value);
+            case ENDS_WITH -> k.endsWith(value);
+            default -> k.equals(value);
+        });
     }
 
-    /** A LIKE pattern as a regex: % any text, _ one character, the rest literal. */
-    private static Pattern like(String pattern, boolean ignoreCase) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            regex.append(c == '%' ? ".*" : c == '_' ? "." : Pattern.quote(String.valueOf(c)));
+    /**
+     * SQL's LIKE: {@code %} any run of characters, {@code _} one, the rest itself; in time linear in the lengths'
+     * product however many {@code %} a pattern has (a regex of them can take exponential time).
+     */
+    static boolean like(String pattern, String text) {
+        int p = 0;
+        int t = 0;
+        int star = -1;
+        int mark = 0;
+        while (t < text.length()) {
+            if (p < pattern.length() && (pattern.charAt(p) == '_' || pattern.charAt(p) == text.charAt(t))) {
+                p++;
+                t++;
+            } else if (p < pattern.length() && pattern.charAt(p) == '%') {
+                star = p++;
+                mark = t;
+            } else if (star >= 0) {
+                p = star + 1;
+                t = ++mark;
+            } else {
+                return false;
+            }
         }
-        return Pattern.compile(regex.toString(), ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE
-                | Pattern.DOTALL : Pattern.DOTALL);
+        while (p < pattern.length() && pattern.charAt(p) == '%') {
+            p++;
+        }
+        return p == pattern.length();
     }
 
     /**
@@ -122,12 +147,15 @@ public final class ValueCheck {
      * {@link #CLOSEST} within a few edits (or holding the value), nearest first.
      */
     static List<String> closest(String value, List<String> values) {
+        if (value.length() > MAX_SUGGESTED_LENGTH) {
+            return List.of();
+        }
         List<String> sameButCase = values.stream().filter(k -> k.equalsIgnoreCase(value)).toList();
         if (!sameButCase.isEmpty()) {
             return sameButCase.stream().limit(CLOSEST).toList();
         }
         String lower = value.toLowerCase(Locale.ROOT);
-        return values.stream()
+        return values.stream().filter(k -> k.length() <= MAX_SUGGESTED_LENGTH)
                 .filter(k -> Names.closest(value, List.of(k)).isPresent()
                         || !lower.isEmpty() && k.toLowerCase(Locale.ROOT).contains(lower))
                 .sorted(Comparator.comparingInt((String k) -> Names.editDistance(lower, k.toLowerCase(Locale.ROOT)))
