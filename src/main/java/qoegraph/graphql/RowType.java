@@ -70,9 +70,10 @@ final class RowType {
     private static GraphQLFieldDefinition shareField(DatasetInputs inputs) {
         return newFieldDefinition().name(SHARE).type(GraphQLFloat)
                 .description("Metric: the share (0..1) of the group's `of` metric (count by default: its rows) that"
-                        + " the rows where keeps make up, of(where) / of, e.g. the share of each ISP's viewers above"
-                        + " 100 MB: share(where: {total: {gt: 100000000}}). Null when the group's whole is 0. Select it"
-                        + " under an alias to sort (orderBy field), filter (having.selected) or rank (top.byKey) by it.")
+                        + " the rows where keeps make up, of(where) / of (on sessions, the share of each ISP's viewers"
+                        + " above 100 MB: isp share(where: {total: {gt: 100000000}})). Null when the group's whole is 0."
+                        + " Select it under an alias to sort (orderBy field), filter (having.selected) or rank"
+                        + " (top.byKey) by it.")
                 .argument(newArgument().name(WHERE).type(nonNull(inputs.where))
                         .description("The rows of the part: the same filter as the root field's where."))
                 .argument(newArgument().name(SHARE_OF).type(inputs.additiveMetricEnum).defaultValueProgrammatic("count")
@@ -151,9 +152,10 @@ final class RowType {
                 .description("Turn the grouped value into a window value over the result groups.").build());
         arguments.add(newArgument().name(WHERE).type(inputs.where)
                 .description("A row filter of this metric alone (SQL's FILTER (WHERE ...)), the same input as the root"
-                        + " field's where: the metric over the group's rows it keeps, e.g. big: count(where: {total:"
-                        + " {gt: 100000000}}). Counts and sums are 0 when it keeps none. Select it under an alias to"
-                        + " sort, filter (having.selected) or rank (top.byKey) by it.").build());
+                        + " field's where: the metric over those of the group's rows it keeps (on sessions, big:"
+                        + " count(where: {total: {gt: 100000000}})). Counts and sums are 0 when it keeps none. Select"
+                        + " it under an alias to sort (orderBy field), filter (having.selected) or rank (top.byKey) by"
+                        + " it.").build());
         if (m.takesQuantile()) {
             arguments.add(newArgument().name(Q).type(nonNull(GraphQLFloat))
                     .description("The quantile, 0..1 (0.5 the median, 0.95 the 95th percentile).").build());
