@@ -92,7 +92,7 @@ public final class SchemaGenerator {
                     + " for " + String.join(", ", m.dimensions().keySet())).toList()) + " (where conditions on just"
                     + " those dimensions apply to them; the first that has every selected one of them serves)";
         }
-        return doc + ", and for other dimensions the values the groups have.";
+        return doc + ", and for other dimensions the values the groups have (null alone when there is no group).";
     }
 
     private static String timezoneDoc(Dataset dataset) {

@@ -174,10 +174,10 @@ public final class QueryValidator {
             }
             if (selected.window() != null) {
                 checkWindow(selected.window(), path + ".window");
-                if (!metric.type().isNumeric() && !selected.window().fn().isRanking()) {
-                    error(ErrorCode.INVALID_WINDOW, path + ".window.fn", selected.window().fn() + " adds up values;"
-                            + " " + metric.name() + " is " + metric.type().graphqlName() + ": rank it (RANK, DENSE_RANK,"
-                            + " ROW_NUMBER) or order by it");
+                if (!metric.type().isNumeric()) {
+                    error(ErrorCode.INVALID_WINDOW, path + ".window", "a window needs a number; " + metric.name()
+                            + " is " + metric.type().graphqlName() + ": order by it instead (orderBy: [{field: \""
+                            + selected.key() + "\", direction: ASC}])");
                 }
             }
         }

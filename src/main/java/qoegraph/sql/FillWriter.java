@@ -61,7 +61,7 @@ final class FillWriter {
         for (int k = 0; k < fill.seen().size(); k++) {
             String column = SelectCompiler.col(fill.seen().get(k));
             cte(sql, "fv" + k, SqlFragment.text("SELECT DISTINCT " + dialect.quote(column) + " FROM "
-                    + dialect.quote(groups)));
+                    + dialect.quote(groups) + noGroups(groups)));
             relationOf.put(fill.seen().get(k), "fv" + k);
         }
         cte(sql, filled, filledGroups(groups, metricColumns, having));
@@ -101,10 +101,11 @@ final class FillWriter {
         SqlFragment step = SqlFragment.text(dialect.column("fc", "t"));
         SqlFragment bucket = dimensions.participant() ? dialect.truncate(spine.granularity(), step)
                 : dimensions.bucketOf(dimension, step);
+        boolean bounded = spine.lower() != null && spine.upper() != null;
         cte(sql, name, new SqlBuilder().append("SELECT ").append(bucket).append(" AS " + dialect.quote(column)
                 + " FROM (" + dialect.timeSteps(bounds, "lo", "hi", step(spine.granularity()), "t") + ") AS "
-                + dialect.quote("fc") + " UNION SELECT " + dialect.quote(column) + " FROM " + dialect.quote(groups))
-                .build());
+                + dialect.quote("fc") + " UNION SELECT " + dialect.quote(column) + " FROM " + dialect.quote(groups)
+                + (bounded ? "" : noGroups(groups))).build());
         relationOf.put(spine.dimension(), name);
     }
 
@@ -126,6 +127,14 @@ final class FillWriter {
             local.add(dialect.toLocal(value, dialect.zone(zone)));
         }
         return lower ? dialect.least(local) : dialect.greatest(local);
+    }
+
+    /**
+     * Without any group, a dimension whose members come from the groups has one member, null: the members of the
+     * other dimensions (every user, say) still show, each once, rather than nothing.
+     */
+    private String noGroups(String groups) {
+        return " UNION ALL SELECT NULL WHERE NOT EXISTS (SELECT * FROM " + dialect.quote(groups) + ")";
     }
 
     /** Less than the shortest bucket of the granularity (local days can be 23 hours, months 28 days). */

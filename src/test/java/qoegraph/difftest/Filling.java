@@ -192,6 +192,11 @@ final class Filling {
             out.addAll(spine(i, d));
         }
         groups.forEach(g -> out.add(g[i]));
+        boolean bounded = d.granularity() != null && bound(d.name(), true, participant()) != null
+                && bound(d.name(), false, participant()) != null;
+        if (groups.isEmpty() && d.part() == null && !bounded) {
+            out.add(null); // no group: one member, null, so the other dimensions' members still show
+        }
         return new ArrayList<>(out);
     }
 
@@ -220,6 +225,10 @@ final class Filling {
         }
         out.addAll(buckets);
         return out;
+    }
+
+    private boolean participant() {
+        return Query.PARTICIPANT.equals(query.timezone());
     }
 
     /** A spine's ends: the where filter's bounds, else the first and last group's; naive UTC or participants' local. */

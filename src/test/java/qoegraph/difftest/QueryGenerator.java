@@ -203,24 +203,22 @@ final class QueryGenerator {
         if (kind < 25) {
             m = m.where(filter(2));
         }
-        if (random.nextInt(100) < 20) {
+        if (random.nextInt(100) < 20 && !def.time()) {
             m = m.window(window(def, dims));
         }
         return m.as(key(def.name(), keys));
     }
 
     /**
-     * A window over some of the selected dimensions; differences only of exact metrics (no cancellation), times
-     * only ranked; a ranking now and then lowest first.
+     * A window over some of the selected dimensions; differences only of exact metrics (no cancellation); a ranking
+     * now and then lowest first.
      */
     private Window window(Metrics.Def def, List<SelectedDimension> dims) {
         List<WindowFunction> fns = new ArrayList<>(List.of(WindowFunction.values()));
         if (!def.exact()) {
             fns.removeAll(List.of(WindowFunction.DIFFERENCE, WindowFunction.PERCENT_CHANGE));
         }
-        if (def.time()) {
-            fns.removeIf(f -> !f.isRanking());
-        }
+
         WindowFunction fn = pick(fns);
         List<String> partition = partition(dims, 0);
         Window w = new Window(fn, partition, fn == WindowFunction.MOVING_AVERAGE ? 1 + random.nextInt(4) : null);

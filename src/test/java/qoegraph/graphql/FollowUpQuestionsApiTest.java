@@ -154,6 +154,7 @@ class FollowUpQuestionsApiTest {
         assertEquals(List.of(row("tsMin", "2015-03-29T00:30:00.000+01:00", "tsMax", "2015-10-25T02:30:00.000+01:00")),
                 traffic("{ traffic(where: {deviceId: {eq: 10}}, timezone: \"Europe/Paris\") { tsMin tsMax } }"));
         error("{ traffic { deviceId s: tsMin(window: {fn: SHARE}) } }", "INVALID_WINDOW");
+        error("{ traffic { deviceId r: tsMin(window: {fn: RANK}) } }", "INVALID_WINDOW");
     }
 
     // ---- 4. zeros, and the groups without rows ---------------------------------------------------------------
@@ -191,6 +192,9 @@ class FollowUpQuestionsApiTest {
         assertEquals(List.of(row("deviceId", 10, "count", 2), row("deviceId", 11, "count", 0),
                         row("deviceId", 20, "count", 1), row("deviceId", 30, "count", 0)),
                 server.rows("{ dnsRequests(includeEmpty: true) { deviceId count } }", "dnsRequests"));
+        // without any group, a dimension of seen values has one member, null: carol (3) has no traffic, and still shows
+        assertEquals(List.of(row("userId", 3, "dstPort", null, "bytes", 0)),
+                traffic("{ traffic(where: {userId: {eq: 3}}, includeEmpty: true) { userId dstPort bytes } }"));
         // having applies to the added groups too
         assertEquals(List.of(row("userId", 1, "count", 6), row("userId", 2, "count", 4), row("userId", null, "count", 1)),
                 traffic("{ traffic(includeEmpty: true, having: {count: {gt: 0}}) { userId count } }"));
