@@ -7,6 +7,8 @@ import java.util.stream.IntStream;
 /** Integer splits that hit their totals exactly: the generator's counts come from here, never from luck. */
 final class Apportion {
 
+    private static final int FIT_ROUNDS = 500;
+
     private Apportion() {
     }
 
@@ -68,6 +70,86 @@ final class Apportion {
         }
         moveExcess(cells, expected, excess, caps);
         return cells;
+    }
+
+    /**
+     * Splits every cell of a table in two parts, the first parts' row and column sums exactly
+     * {@code rowParts} and {@code colParts}: iterative proportional fitting of both parts to their two margins
+     * and to the cells (a logistic model of the first part's share), then exact rounding within the cells.
+     *
+     * @return the first parts
+     */
+    static long[][] split(long[][] cells, long[] rowParts, long[] colParts) {
+        long[] rowRest = new long[rowParts.length];
+        long[] colRest = new long[colParts.length];
+        for (int r = 0; r < cells.length; r++) {
+            for (int c = 0; c < colParts.length; c++) {
+                rowRest[r] += cells[r][c];
+                colRest[c] += cells[r][c];
+            }
+        }
+        for (int r = 0; r < rowRest.length; r++) {
+            rowRest[r] -= rowParts[r];
+        }
+        for (int c = 0; c < colRest.length; c++) {
+            colRest[c] -= colParts[c];
+        }
+        double[][] part = half(cells);
+        double[][] rest = half(cells);
+        for (int round = 0; round < FIT_ROUNDS; round++) {
+            fitRows(part, rowParts);
+            fitRows(rest, rowRest);
+            fitColumns(part, colParts);
+            fitColumns(rest, colRest);
+            fitCells(part, rest, cells);
+        }
+        return table(part, rowParts, colParts, cells);
+    }
+
+    private static void fitRows(double[][] table, long[] targets) {
+        for (int r = 0; r < table.length; r++) {
+            double sum = 0;
+            for (double v : table[r]) {
+                sum += v;
+            }
+            for (int c = 0; c < table[r].length && sum > 0; c++) {
+                table[r][c] *= targets[r] / sum;
+            }
+        }
+    }
+
+    private static void fitColumns(double[][] table, long[] targets) {
+        for (int c = 0; c < targets.length; c++) {
+            double sum = 0;
+            for (double[] row : table) {
+                sum += row[c];
+            }
+            for (int r = 0; r < table.length && sum > 0; r++) {
+                table[r][c] *= targets[c] / sum;
+            }
+        }
+    }
+
+    private static void fitCells(double[][] part, double[][] rest, long[][] cells) {
+        for (int r = 0; r < cells.length; r++) {
+            for (int c = 0; c < cells[r].length; c++) {
+                double sum = part[r][c] + rest[r][c];
+                if (sum > 0) {
+                    part[r][c] *= cells[r][c] / sum;
+                    rest[r][c] *= cells[r][c] / sum;
+                }
+            }
+        }
+    }
+
+    private static double[][] half(long[][] cells) {
+        double[][] half = new double[cells.length][cells[0].length];
+        for (int r = 0; r < cells.length; r++) {
+            for (int c = 0; c < cells[r].length; c++) {
+                half[r][c] = cells[r][c] * 0.5;
+            }
+        }
+        return half;
     }
 
     private static void moveExcess(long[][] cells, double[][] expected, long[] excess, long[][] caps) {

@@ -12,7 +12,6 @@ record ConnectionTable(long[][] rows, long[][] notConnected) {
     /** Stream 7's ISP mix as the write-ups describe it (ISP order of {@link PublishedSessions#ISPS}). */
     private static final int STREAM_7 = 6; // index of stream 7
     private static final long[] STREAM_7_MIX = {18_500, 500, 23_250, 37_250, 500};
-    private static final int FIT_ROUNDS = 500;
 
     static ConnectionTable build() {
         long[][] rows = allRows();
@@ -48,68 +47,12 @@ record ConnectionTable(long[][] rows, long[][] notConnected) {
     }
 
     /**
-     * Not-connected viewers: iterative proportional fitting of stream x ISP x connected to its three
-     * two-way margins (a logistic model of the not-connected share), then exact rounding.
+     * Not-connected viewers: the stream x ISP cells split by their two margins (a logistic model of the
+     * not-connected share, {@link Apportion#split}), with exact rounding.
      */
     private static long[][] notConnected(long[][] rows) {
-        long[] streamOff = STREAMS.stream().mapToLong(StreamTarget::notConnected).toArray();
-        long[] streamOn = STREAMS.stream().mapToLong(StreamTarget::connected).toArray();
-        long[] ispOff = ISPS.stream().mapToLong(CategoryTarget::notConnected).toArray();
-        long[] ispOn = ISPS.stream().mapToLong(CategoryTarget::connected).toArray();
-        double[][] off = half(rows);
-        double[][] on = half(rows);
-        for (int round = 0; round < FIT_ROUNDS; round++) {
-            fitRows(off, streamOff);
-            fitRows(on, streamOn);
-            fitColumns(off, ispOff);
-            fitColumns(on, ispOn);
-            fitCells(off, on, rows);
-        }
-        return Apportion.table(off, streamOff, ispOff, rows);
-    }
-
-    private static void fitRows(double[][] table, long[] targets) {
-        for (int r = 0; r < table.length; r++) {
-            double sum = 0;
-            for (double v : table[r]) {
-                sum += v;
-            }
-            for (int c = 0; c < table[r].length; c++) {
-                table[r][c] *= targets[r] / sum;
-            }
-        }
-    }
-
-    private static void fitColumns(double[][] table, long[] targets) {
-        for (int c = 0; c < targets.length; c++) {
-            double sum = 0;
-            for (double[] row : table) {
-                sum += row[c];
-            }
-            for (double[] row : table) {
-                row[c] *= targets[c] / sum;
-            }
-        }
-    }
-
-    private static void fitCells(double[][] off, double[][] on, long[][] rows) {
-        for (int r = 0; r < rows.length; r++) {
-            for (int c = 0; c < rows[r].length; c++) {
-                double sum = off[r][c] + on[r][c];
-                if (sum > 0) {
-                    off[r][c] *= rows[r][c] / sum;
-                    on[r][c] *= rows[r][c] / sum;
-                }
-            }
-        }
-    }
-
-    private static double[][] half(long[][] rows) {
-        double[][] half = new double[rows.length][];
-        for (int r = 0; r < rows.length; r++) {
-            half[r] = scaled(rows[r], 0.5);
-        }
-        return half;
+        return Apportion.split(rows, STREAMS.stream().mapToLong(StreamTarget::notConnected).toArray(),
+                ISPS.stream().mapToLong(CategoryTarget::notConnected).toArray());
     }
 
     private static double[] scaled(long[] values, double factor) {

@@ -153,6 +153,10 @@ final class DatasetReader {
             s.error("categorical", "only String dimensions list their known values, this one is " + type.graphqlName());
         }
         String formerly = s.optionalString("formerly");
+        if (type == FieldType.ID && !scope.inferType(sql).map(FieldType::isIntegral).orElse(false)) {
+            s.error("type", "ID is for whole-number identifier columns (INTEGER, BIGINT): their values go out as"
+                    + " strings of digits and filters bind them back as numbers");
+        }
         if (description == null || type == null || unit == null) {
             return null;
         }

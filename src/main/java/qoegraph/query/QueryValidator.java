@@ -300,8 +300,18 @@ public final class QueryValidator {
             query.dimensions().stream().filter(d -> d.granularity() != null).forEach(this::checkSpine);
         }
 
-        /** A spine between where bounds far apart would be more periods than any answer can carry. */
+        /**
+         * A spine between where bounds far apart would be more periods than any answer can carry. Under PARTICIPANT
+         * a period is a local bucket at one offset, each zone's its own: which zones' empty periods to add is not
+         * the data's to say, so that spine is refused (a date part's cycle is still filled).
+         */
         private void checkSpine(SelectedDimension d) {
+            if (Query.PARTICIPANT.equals(query.timezone())) {
+                error(ErrorCode.INVALID_ARGUMENT, "dimensions." + d.key(), "includeEmpty cannot add the empty "
+                        + d.granularity() + "s of participants' own zones (each zone has its own periods); group by a"
+                        + " date part (hourOfDay, dayOfWeek, month) or pick one timezone");
+                return;
+            }
             TimeBounds.Bound lo = TimeBounds.of(query.where(), d.name(), true);
             TimeBounds.Bound hi = TimeBounds.of(query.where(), d.name(), false);
             if (lo == null || hi == null) {

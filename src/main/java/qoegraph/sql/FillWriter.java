@@ -1,8 +1,6 @@
 package qoegraph.sql;
 
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,14 +21,14 @@ import qoegraph.query.Granularity;
  * between the two bounds gets at least one step, and no bucket outside them one.
  */
 final class FillWriter {
-    private final DuckDbDialect dialect;
+    private final SqlDialect dialect;
     private final Plan plan;
     private final DimensionWriter dimensions;
     private final SelectCompiler compiler;
     /** The relation each dimension's members come from, by dimension index. */
     private final Map<Integer, String> relationOf = new LinkedHashMap<>();
 
-    FillWriter(DuckDbDialect dialect, Plan plan, DimensionWriter dimensions, SelectCompiler compiler) {
+    FillWriter(SqlDialect dialect, Plan plan, DimensionWriter dimensions, SelectCompiler compiler) {
         this.dialect = dialect;
         this.plan = plan;
         this.dimensions = dimensions;
@@ -99,8 +97,7 @@ final class FillWriter {
         cte(sql, bounds, b.build());
         PlannedDimension dimension = plan.dimensions().get(spine.dimension());
         SqlFragment step = SqlFragment.text(dialect.column("fc", "t"));
-        SqlFragment bucket = dimensions.participant() ? dialect.truncate(spine.granularity(), step)
-                : dimensions.bucketOf(dimension, step);
+        SqlFragment bucket = dimensions.bucketOf(dimension, step); // one zone: PARTICIPANT spines are refused
         boolean bounded = spine.lower() != null && spine.upper() != null;
         cte(sql, name, new SqlBuilder().append("SELECT ").append(bucket).append(" AS " + dialect.quote(column)
                 + " FROM (" + dialect.timeSteps(bounds, "lo", "hi", step(spine.granularity()), "t") + ") AS "
@@ -109,24 +106,12 @@ final class FillWriter {
         relationOf.put(spine.dimension(), name);
     }
 
-    /**
-     * A spine's end: the where filter's bound (the last instant before an exclusive upper one), in participants'
-     * local time the widest over their zones; else the groups' first or last bucket.
-     */
+    /** A spine's end: the where filter's bound (the last instant before an exclusive upper one); else the groups' first or last bucket. */
     private SqlFragment bound(Fill.Bound bound, boolean lower, String groups, String column) {
         if (bound == null) {
             return SqlFragment.text((lower ? "min(" : "max(") + dialect.column(groups, column) + ")");
         }
-        LocalDateTime utc = bound.inclusive() || lower ? bound.utc() : bound.utc().minus(1, ChronoUnit.MICROS);
-        SqlFragment value = new SqlBuilder().append("CAST(").param(utc).append(" AS TIMESTAMP)").build();
-        if (!dimensions.participant()) {
-            return value;
-        }
-        List<SqlFragment> local = new ArrayList<>();
-        for (ZoneId zone : dimensions.zones()) {
-            local.add(dialect.toLocal(value, dialect.zone(zone)));
-        }
-        return lower ? dialect.least(local) : dialect.greatest(local);
+        return dialect.timestamp(bound.inclusive() || lower ? bound.utc() : bound.utc().minus(1, ChronoUnit.MICROS));
     }
 
     /**

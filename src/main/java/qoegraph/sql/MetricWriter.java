@@ -10,17 +10,17 @@ import qoegraph.query.Filter;
 
 /**
  * Writes the aggregate expression of a metric, one small method per aggregation kind. A metric with a where of its
- * own aggregates only the rows that filter keeps ({@code FILTER (WHERE ...)}); a share divides that by the
+ * own aggregates only the rows that filter keeps; a share divides that by the
  * metric over all the group's rows. Counts and sums are 0, never null, over no rows.
  */
 final class MetricWriter {
-    private final DuckDbDialect dialect;
+    private final SqlDialect dialect;
     private final ExprWriter exprs;
     private final Dataset dataset;
     /** Writes a row filter as a condition on the relation the metrics read. */
     private final Function<Filter, SqlFragment> conditions;
 
-    MetricWriter(DuckDbDialect dialect, ExprWriter exprs, Dataset dataset, Function<Filter, SqlFragment> conditions) {
+    MetricWriter(SqlDialect dialect, ExprWriter exprs, Dataset dataset, Function<Filter, SqlFragment> conditions) {
         this.dialect = dialect;
         this.exprs = exprs;
         this.dataset = dataset;
@@ -44,30 +44,38 @@ final class MetricWriter {
         return !planned.selected().share() && (a.additive() || a == Aggregation.COUNT_DISTINCT);
     }
 
-    /** @param condition the metric's own row filter; null for all rows */
+    /**
+     * @param condition the metric's own row filter; null for all rows. It is applied to the aggregate's input
+     *                  ({@code agg(CASE WHEN cond THEN x END)}, the same rows as {@code agg(x) FILTER (WHERE cond)}
+     *                  since aggregates skip nulls), so that it holds for an engine's compound aggregates too
+     *                  (Trino's exact average and quantile are expressions over several aggregates).
+     */
     private SqlFragment write(Metric metric, Double q, SqlFragment condition) {
         switch (metric.aggregation()) {
             case COUNT:
-                return filtered(metric.sql() == null ? SqlFragment.text("count(*)") : call("count(", metric), condition);
+                if (metric.sql() == null) {
+                    return condition == null ? SqlFragment.text("count(*)") : dialect.countWhere(condition);
+                }
+                return call("count(", metric, condition);
             case COUNT_IF:
                 // standard FILTER rather than DuckDB's count_if, which is NULL, not 0, over no rows
                 SqlFragment when = exprs.write(metric.sql());
                 return dialect.countWhere(condition == null ? when : dialect.and(when, condition));
             case COUNT_DISTINCT:
-                return filtered(call("count(DISTINCT ", metric), condition);
+                return call("count(DISTINCT ", metric, condition);
             case SUM:
                 // 0, not null, over no rows (and over rows without values): a sum of nothing is nothing
-                return dialect.zeroIfNull(filtered(call("sum(", metric), condition));
+                return dialect.zeroIfNull(call("sum(", metric, condition));
             case AVG:
-                return filtered(call("avg(", metric), condition);
+                return dialect.average(input(metric, condition));
             case MIN:
-                return filtered(call("min(", metric), condition);
+                return call("min(", metric, condition);
             case MAX:
-                return filtered(call("max(", metric), condition);
+                return call("max(", metric, condition);
             case STDDEV:
-                return filtered(call("stddev_samp(", metric), condition);
+                return call("stddev_samp(", metric, condition);
             case QUANTILE:
-                return filtered(quantile(metric, q), condition);
+                return quantile(metric, q, condition);
             case RATIO:
                 return ratio(write(part(metric.numerator()), null, condition),
                         write(part(metric.denominator()), null, condition));
@@ -76,20 +84,26 @@ final class MetricWriter {
         }
     }
 
-    private SqlFragment filtered(SqlFragment aggregate, SqlFragment condition) {
-        return condition == null ? aggregate : dialect.filtered(aggregate, condition);
+    /** The metric's value on a row, or null on a row its condition does not keep. */
+    private SqlFragment input(Metric metric, SqlFragment condition) {
+        SqlFragment value = exprs.write(metric.sql());
+        if (condition == null) {
+            return value;
+        }
+        return new SqlBuilder().append("CASE WHEN ").append(condition).append(" THEN ").append(value)
+                .append(" END").build();
     }
 
     // quantile_cont interpolates in its input's type: over an exact DECIMAL it would cut the result to the
     // column's scale (8399.999999 for 8400), so a Float metric takes its quantile over doubles (no sum involved,
     // so still the same on every run).
-    private SqlFragment quantile(Metric metric, Double q) {
-        SqlFragment expr = exprs.write(metric.sql());
+    private SqlFragment quantile(Metric metric, Double q, SqlFragment condition) {
+        SqlFragment expr = input(metric, condition);
         return dialect.quantile(metric.type() == FieldType.FLOAT ? dialect.asDouble(expr) : expr, q);
     }
 
-    private SqlFragment call(String open, Metric metric) {
-        return new SqlBuilder().append(open).append(exprs.write(metric.sql())).append(")").build();
+    private SqlFragment call(String open, Metric metric, SqlFragment condition) {
+        return new SqlBuilder().append(open).append(input(metric, condition)).append(")").build();
     }
 
     /** numerator / denominator as DOUBLE; null when the denominator is 0. */

@@ -39,14 +39,10 @@ public final class SelectCompiler {
     /** The value text dimensions take in a top-N "Other" row. */
     public static final String OTHER_LABEL = "Other";
 
-    private final DuckDbDialect dialect;
+    private final SqlDialect dialect;
 
-    public SelectCompiler(DuckDbDialect dialect) {
+    public SelectCompiler(SqlDialect dialect) {
         this.dialect = dialect;
-    }
-
-    public SelectCompiler() {
-        this(new DuckDbDialect());
     }
 
     public SqlStatement compile(Plan plan) {
@@ -113,7 +109,7 @@ public final class SelectCompiler {
                 sql.append(" SELECT ").join(finalColumns(relation), ", ").append(" FROM ")
                         .append(dialect.quote(relation)).append(orderBy(relation));
             }
-            sql.append(" LIMIT ").param(plan.query().limit() + 1).append(" OFFSET ").param(plan.query().offset());
+            sql.append(dialect.page(plan.query().limit() + 1, plan.query().offset()));
             SqlFragment text = sql.build();
             return new SqlStatement(text.sql(), text.params(), outputs(), plan.query().limit());
         }
@@ -148,9 +144,23 @@ public final class SelectCompiler {
 
         /** SELECT dims, metrics [, rank_by] [, having metrics] FROM ... WHERE ... GROUP BY ... HAVING ... */
         SqlFragment groupedSelect(Grouped what) {
+            if (!subtotals || dims.isEmpty() || !dialect.subtotalsByUnion()) {
+                return groupedSelect(what, -1);
+            }
+            // ROLLUP's levels spelled out: all dimensions, all but the last, ..., none (the grand total)
+            List<SqlFragment> levels = new ArrayList<>();
+            for (int kept = dims.size(); kept >= 0; kept--) {
+                levels.add(groupedSelect(what, kept));
+            }
+            return new SqlBuilder().join(levels, " UNION ALL ").build();
+        }
+
+        /** @param kept with subtotals by union: the level's first {@code kept} dimensions grouped, the rest null; else -1 */
+        private SqlFragment groupedSelect(Grouped what, int kept) {
             List<SqlFragment> columns = new ArrayList<>();
             for (int i = 0; i < dims.size(); i++) {
-                columns.add(as(dimensionWriter.write(dims.get(i)), col(i)));
+                SqlFragment value = kept >= 0 && i >= kept ? SqlFragment.text("NULL") : dimensionWriter.write(dims.get(i));
+                columns.add(as(value, col(i)));
             }
             boolean withMetrics = what == Grouped.METRICS || what == Grouped.RANKED || what == Grouped.FOR_FILL;
             for (int j = 0; withMetrics && j < metrics.size(); j++) {
@@ -168,12 +178,13 @@ public final class SelectCompiler {
             }
             if (subtotals) {
                 for (int i = 0; i < dims.size(); i++) {
-                    columns.add(SqlFragment.text(dialect.grouping(col(i), null) + " AS " + dialect.quote(totalled(i))));
+                    String grouping = kept < 0 ? dialect.grouping(col(i)) : i >= kept ? "1" : "0";
+                    columns.add(SqlFragment.text(grouping + " AS " + dialect.quote(totalled(i))));
                 }
             }
             SqlBuilder sql = new SqlBuilder().append("SELECT ").join(columns, ", ").append(" FROM ").append(from());
             appendWhere(sql);
-            sql.append(groupBy(dims.size(), List.of()));
+            sql.append(kept < 0 ? groupBy(dims.size(), List.of()) : ordinals(kept, List.of()));
             if (plan.query().having() != null && what != Grouped.FOR_FILL && what != Grouped.DIMENSIONS) {
                 sql.append(" HAVING ").append(havingWriter().write(plan.query().having()));
             }
@@ -189,13 +200,16 @@ public final class SelectCompiler {
         private String groupBy(int dimensions, List<Integer> more) {
             if (subtotals && more.isEmpty() && dimensions > 0) {
                 List<String> aliases = new ArrayList<>();
-                List<SqlFragment> expressions = new ArrayList<>();
                 for (int i = 0; i < dimensions; i++) {
                     aliases.add(col(i));
-                    expressions.add(dimensionWriter.write(dims.get(i)));
                 }
-                return " GROUP BY " + dialect.rollup(aliases, expressions);
+                return " GROUP BY " + dialect.rollup(aliases);
             }
+            return ordinals(dimensions, more);
+        }
+
+        /** {@code GROUP BY 1, ..., dimensions, more...}, or nothing. */
+        private String ordinals(int dimensions, List<Integer> more) {
             List<String> ordinals = new ArrayList<>();
             for (int i = 1; i <= dimensions; i++) {
                 ordinals.add(String.valueOf(i));
@@ -257,8 +271,7 @@ public final class SelectCompiler {
 
         /** Top-N without "Other": the n best groups per partition. */
         private SqlFragment keepTop(String groups) {
-            return new SqlBuilder().append("SELECT * FROM ").append(dialect.quote(groups)).append(" QUALIFY ")
-                    .append(rowNumberByRank(groups)).append(" <= ").param(top.n()).build();
+            return dialect.keepWindowRows(groups, rowNumberByRank(groups), top.n());
         }
 
         /** Top-N with "Other": which groups of each partition are folded. */

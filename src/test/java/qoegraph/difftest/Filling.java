@@ -202,8 +202,7 @@ final class Filling {
 
     /** Every bucket between the bounds: each time a few minutes apart, put in its bucket as a row's would be. */
     private List<Object> spine(int i, SelectedDimension d) {
-        boolean participant = Query.PARTICIPANT.equals(query.timezone());
-        ZoneId zone = participant ? ZoneOffset.UTC : ZoneId.of(query.timezone());
+        ZoneId zone = ZoneId.of(query.timezone()); // PARTICIPANT spines are refused
         LocalDateTime[] ends = ends(i, d);
         LocalDateTime lo = ends[0];
         LocalDateTime hi = ends[1];
@@ -218,10 +217,10 @@ final class Filling {
         };
         Set<Object> buckets = new LinkedHashSet<>();
         for (LocalDateTime t = lo; !t.isAfter(hi); t = t.plusMinutes(step)) {
-            buckets.add(Oracle.time(t, zone, d, participant));
+            buckets.add(Oracle.time(t, zone, d));
         }
         if (!lo.isAfter(hi)) {
-            buckets.add(Oracle.time(hi, zone, d, participant));
+            buckets.add(Oracle.time(hi, zone, d));
         }
         out.addAll(buckets);
         return out;

@@ -203,6 +203,26 @@ class PublishedFiguresTest {
                 .limit(1))).rows().get(0).get("isp"), "stream 7 is mostly Datch Telecam viewers");
     }
 
+    /**
+     * Two statements of the original analysis (seeds/001) that no published figure contradicts and the sample
+     * keeps: 34% of Olga's viewers get bytes from peers; over 100 MB, BTP has the most viewers, about 17,500.
+     */
+    @Test
+    void olgaViewersWithP2pAndBtpViewersOver100Megabytes() throws Exception {
+        Map<String, Object> olga = one(Query.newQuery("sessions").metrics("connectedShare", "p2pViewerShare")
+                .where(Filter.eq("isp", "Olga")).build());
+        assertEquals(0.92, (Double) olga.get("connectedShare"), 0.005, "Olga's connected share");
+        assertEquals(0.34, (Double) olga.get("p2pViewerShare"), 0.01, "share of Olga's viewers with p2p > 0");
+        Map<Object, Map<String, Object>> large = by("isp", Query.newQuery("sessions").dimensions("isp")
+                .metrics("count", "p2pViewerCount").where(Filter.compare("total", Operator.GT, 1e8)).build());
+        for (String metric : List.of("count", "p2pViewerCount")) {
+            Map<String, Object> most = large.values().stream()
+                    .max(java.util.Comparator.comparingLong(row -> (Long) row.get(metric))).orElseThrow();
+            assertEquals("BTP", most.get("isp"), "most viewers over 100 MB by " + metric + ": " + large);
+            assertEquals(17_500, (Long) most.get(metric), 0.05 * 17_500, "BTP over 100 MB by " + metric);
+        }
+    }
+
     // ---- 2. UCN study (at STUDY_SCALE) ------------------------------------------------------------------
 
     @Test

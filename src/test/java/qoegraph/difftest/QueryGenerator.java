@@ -13,6 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import qoegraph.model.Dimension;
+import qoegraph.model.FieldType;
+import qoegraph.model.ModelLoader;
 import qoegraph.query.DatePart;
 import qoegraph.query.Filter;
 import qoegraph.query.Granularity;
@@ -58,7 +62,12 @@ final class QueryGenerator {
     QueryGenerator(Spec spec, long seed) {
         this.spec = spec;
         this.random = new SplittableRandom(seed);
+        this.ids = ModelLoader.load(GeneratedData.MODEL_DIR).dataset(spec.dataset()).orElseThrow().dimensions().values()
+                .stream().filter(d -> d.type() == FieldType.ID).map(Dimension::name).collect(Collectors.toSet());
     }
+
+    /** The dataset's identifier dimensions (ID): filtered with whole numbers or their digits, never a fraction. */
+    private final Set<String> ids;
 
     /** A query and the oracle's answer to it. */
     record Case(Query query, Oracle.Answer expected) {
@@ -100,7 +109,9 @@ final class QueryGenerator {
                 q.having(having(draft, groups, 1 + random.nextInt(3)));
             }
             // groups without rows too: members of the reference tables, time spines, date-part cycles
-            boolean fill = !chosen.isEmpty() && random.nextInt(100) < 20
+            // (PARTICIPANT time spines are refused: each zone has periods of its own)
+            boolean participantSpine = draft.isParticipantZone() && chosen.stream().anyMatch(d -> d.granularity() != null);
+            boolean fill = !chosen.isEmpty() && !participantSpine && random.nextInt(100) < 20
                     && new Filling(spec.oracle(), q.build(), groups.keys()).estimate() <= MAX_GROUPS / 4;
             q.includeEmpty(fill);
             draft = q.build();
@@ -419,6 +430,9 @@ final class QueryGenerator {
             }
             case LONG: {
                 long l = (Long) v;
+                if (ids.contains(column.name())) {
+                    return r < 10 ? (Object) Long.toString(l) : (Object) l;   // an ID as a client sends it back
+                }
                 boolean small = Math.abs(l) < (1L << 50);
                 if (r < 3 && l == (int) l) {
                     return (int) l;

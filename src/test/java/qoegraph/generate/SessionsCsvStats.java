@@ -18,10 +18,11 @@ import java.util.Map;
  */
 final class SessionsCsvStats {
 
-    /** Viewers of one group and the sum of their per-row p2p fractions. */
+    /** Viewers of one group, those with p2p > 0, and the sum of their per-row p2p fractions. */
     static final class Tally {
         long rows;
         long notConnected;
+        long withP2p;
         double fractionSum;
         long fractionRows;
 
@@ -31,6 +32,10 @@ final class SessionsCsvStats {
 
         double meanFraction() {
             return fractionSum / fractionRows;
+        }
+
+        double withP2pShare() {
+            return (double) withP2p / rows;
         }
     }
 
@@ -52,6 +57,8 @@ final class SessionsCsvStats {
     double connectedBytes;
     double notConnectedBytes;
     final Map<String, long[]> largeWithP2pAndCdnOnly = new LinkedHashMap<>();
+    /** The same split of the viewers over 100 MB, by ISP. */
+    final Map<String, long[]> largeByIsp = new LinkedHashMap<>();
     final Map<String, Long> stream7Isps = new LinkedHashMap<>();
 
     static SessionsCsvStats read(Path file) throws IOException {
@@ -90,14 +97,15 @@ final class SessionsCsvStats {
             double total = p2p + Double.parseDouble(f[5]);
             fraction = p2p / total;
             addBytes(isConnected, total);
-            addLarge(f[2], p2p, total);
+            addLarge(largeWithP2pAndCdnOnly, f[2], p2p, total);
+            addLarge(largeByIsp, f[1], p2p, total);
         }
         if (stream.equals("7")) {
             stream7Isps.merge(f[1], 1L, Long::sum);
         }
         for (Tally t : List.of(tally(byStream, stream), tally(byIsp, f[1]), tally(byBrowser, f[2]),
                 isConnected ? connected : notConnected)) {
-            count(t, isConnected, fraction);
+            count(t, isConnected, p2p, fraction);
         }
     }
 
@@ -109,15 +117,16 @@ final class SessionsCsvStats {
         }
     }
 
-    private void addLarge(String browser, double p2p, double total) {
+    private static void addLarge(Map<String, long[]> by, String key, double p2p, double total) {
         if (total > 100_000_000) {
-            largeWithP2pAndCdnOnly.computeIfAbsent(browser, b -> new long[2])[p2p > 0 ? 0 : 1]++;
+            by.computeIfAbsent(key, k -> new long[2])[p2p > 0 ? 0 : 1]++;
         }
     }
 
-    private static void count(Tally t, boolean isConnected, Double fraction) {
+    private static void count(Tally t, boolean isConnected, double p2p, Double fraction) {
         t.rows++;
         t.notConnected += isConnected ? 0 : 1;
+        t.withP2p += p2p > 0 ? 1 : 0;
         if (fraction != null) {
             t.fractionSum += fraction;
             t.fractionRows++;
