@@ -20,6 +20,7 @@ import qoegraph.engine.duckdb.DuckDb;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import qoegraph.testsupport.JsonNumbers;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The report fields over a real server: typed rows, bound arguments, INVALID_ARGUMENT, extensions, catalog. */
@@ -108,7 +109,8 @@ class ReportApiTest {
             rest.put("bytesShare", part[1]);
             expected.add(rest);
         }
-        assertEquals(expected, at(response, "data", "reports", "deviceLocations"));
+        // compared by value: the JSON answer writes a share of 0 as 0
+        assertEquals(JsonNumbers.canonical(expected), JsonNumbers.canonical(at(response, "data", "reports", "deviceLocations")));
     }
 
     @Test
