@@ -298,6 +298,16 @@ public final class QueryValidator {
                         + " \"Other\" row of empty groups has no rows to add up); leave one of them out");
             }
             query.dimensions().stream().filter(d -> d.granularity() != null).forEach(this::checkSpine);
+            for (SelectedDimension d : query.dimensions()) {
+                boolean rawTime = d.granularity() == null && d.part() == null
+                        && dataset.dimension(d.name()).map(Dimension::isTime).orElse(false);
+                if (rawTime) {
+                    // every instant is a group of its own: crossing them with the other members adds no period
+                    error(ErrorCode.INVALID_ARGUMENT, "dimensions." + d.key(), "includeEmpty adds the empty periods"
+                            + " of a granularity, and " + d.name() + " without one has a group per instant; group by "
+                            + d.name() + "(granularity: HOUR) (or DAY, ...) or " + d.name() + "(part: HOUR_OF_DAY)");
+                }
+            }
         }
 
         /**

@@ -109,9 +109,11 @@ final class QueryGenerator {
                 q.having(having(draft, groups, 1 + random.nextInt(3)));
             }
             // groups without rows too: members of the reference tables, time spines, date-part cycles
-            // (PARTICIPANT time spines are refused: each zone has periods of its own)
+            // refused: PARTICIPANT time spines (each zone has periods of its own) and raw instants (no periods)
             boolean participantSpine = draft.isParticipantZone() && chosen.stream().anyMatch(d -> d.granularity() != null);
-            boolean fill = !chosen.isEmpty() && !participantSpine && random.nextInt(100) < 20
+            boolean rawTime = chosen.stream().anyMatch(d -> d.name().equals(spec.time()) && d.granularity() == null
+                    && d.part() == null);
+            boolean fill = !chosen.isEmpty() && random.nextInt(100) < 20 && !participantSpine && !rawTime
                     && new Filling(spec.oracle(), q.build(), groups.keys()).estimate() <= MAX_GROUPS / 4;
             q.includeEmpty(fill);
             draft = q.build();

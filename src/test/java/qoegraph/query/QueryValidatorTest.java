@@ -87,6 +87,15 @@ class QueryValidatorTest {
                         List.of("1970-01-01T00:00:00Z", "2015-01-01T00:00:00Z")));
         assertEquals(ErrorCode.LIMIT_EXCEEDED, errors(years).get(0).code());
         assertEquals("dimensions.ts", errors(years).get(0).path());
+        assertEquals(List.of(error(ErrorCode.INVALID_ARGUMENT, "dimensions.ts", "includeEmpty adds the empty periods of"
+                        + " a granularity, and ts without one has a group per instant; group by ts(granularity: HOUR)"
+                        + " (or DAY, ...) or ts(part: HOUR_OF_DAY)")),
+                errors(Query.newQuery("traffic").dimension(dimension("ts")).metrics("count").includeEmpty(true)));
+        Query.Builder participantDays = Query.newQuery("traffic").dimension(dimension("ts").granularity(Granularity.DAY))
+                .metrics("count").includeEmpty(true).timezone(Query.PARTICIPANT);
+        assertEquals(List.of("dimensions.ts"), errors(participantDays).stream().map(e -> e.path()).toList());
+        assertEquals(List.of(), errors(Query.newQuery("traffic").dimension(dimension("ts").part(DatePart.HOUR_OF_DAY))
+                .metrics("count").includeEmpty(true).timezone(Query.PARTICIPANT)), "a date part's cycle is filled");
     }
 
     @Test

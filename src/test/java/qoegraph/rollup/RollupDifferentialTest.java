@@ -63,6 +63,15 @@ class RollupDifferentialTest {
     record Case(Query query, boolean servable) {
     }
 
+    /** The answer, or a failure that names the query (an engine's error alone does not). */
+    private static RollupData.Answer run(Query query, RollupCatalog rollups) throws Exception {
+        try {
+            return data.run(query, rollups);
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError("failed: " + query + (rollups == RollupCatalog.NONE ? " on the tables" : ""), e);
+        }
+    }
+
     @Test
     void rollupsAnswerAsTheBaseTablesDo() throws Exception {
         Random random = new Random(4);
@@ -77,12 +86,12 @@ class RollupDifferentialTest {
             Case c = random.nextInt(3) == 0 ? sessions(random) : traffic(random);
             RollupData.Answer base;
             try {
-                base = data.run(c.query(), RollupCatalog.NONE);
+                base = run(c.query(), RollupCatalog.NONE);
             } catch (QueryException e) {
                 invalid++;
                 continue;
             }
-            RollupData.Answer withRollups = data.run(c.query(), data.rollups);
+            RollupData.Answer withRollups = run(c.query(), data.rollups);
             ran++;
             String kind = withRollups.plan().source().kind();
             assertEquals(c.servable() ? "rollup" : "table", kind, () -> "source of " + c.query());
