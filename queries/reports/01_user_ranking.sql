@@ -3,7 +3,7 @@
 -- description: Users ranked by total bytes (bytes in + out of their personal devices; shared devices are left
 -- description: out), overall and within their country, with their DNS and HTTP request counts and their personal
 -- description: devices counted by type. Ties in bytes are ranked by user id. Users without traffic rank last.
--- param: country String = null | Only the users of this country (fr or uk); the ranks are computed over all users either way.
+-- param: country String = null values users.country | Only the users of this country (fr or uk); the ranks are computed over all users either way.
 -- column: user_id Int | The user's id.
 -- column: country String | The user's country: fr or uk.
 -- column: bytes Long | Bytes in + out of the user's personal devices (bytes).

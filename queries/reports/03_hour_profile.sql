@@ -2,8 +2,9 @@
 -- description: Per personal device (shared devices left out), its hour-of-day profile in its participant's
 -- description: local time (Europe/Paris for fr, Europe/London for uk, otherwise UTC): for each hour 0..23 the
 -- description: device's bytes, app activity (DNS + HTTP requests) and user activity (DNS requests with user_req
--- description: and not duplicate, plus HTTP requests with user_url), each also as a percentage of the device's
--- description: total. Devices without bytes are left out, as in the study. 24 rows per device.
+-- description: and not duplicate, plus HTTP requests with user_url), each also as a share (0..1) of the device's
+-- description: total, like every share of the API (the *Pct fields, in percent, are deprecated). Devices without
+-- description: bytes are left out, as in the study. 24 rows per device.
 -- param: device Int = null | Only this device id.
 -- column: device_id Int | The device's id.
 -- column: user_id Int | Its owner's id.
@@ -11,11 +12,14 @@
 -- column: time_zone String | The IANA zone the hours are in.
 -- column: hour Int | Hour of day in that zone, 0..23.
 -- column: bytes Long | Bytes in + out in that hour of day, over all days (bytes).
--- column: bytes_pct Float | bytes as a percentage of the device's bytes (percent 0..100).
+-- column: bytes_share Float | bytes / the device's bytes (share 0..1).
 -- column: app_requests Long | DNS + HTTP requests in that hour (count).
--- column: app_pct Float | app_requests as a percentage of the device's (percent 0..100); null when it has none.
+-- column: app_share Float | app_requests / the device's (share 0..1); null when it has none.
 -- column: user_requests Long | User requests in that hour (count).
--- column: user_pct Float | user_requests as a percentage of the device's (percent 0..100); null when it has none.
+-- column: user_share Float | user_requests / the device's (share 0..1); null when it has none.
+-- column: bytes_pct Float deprecated bytes_share | bytes_share in percent (0..100); deprecated: shares are 0..1 everywhere.
+-- column: app_pct Float deprecated app_share | app_share in percent (0..100); deprecated: shares are 0..1 everywhere.
+-- column: user_pct Float deprecated user_share | user_share in percent (0..100); deprecated: shares are 0..1 everywhere.
 WITH personal AS (
     SELECT ud.user_id, u.country, d.id AS devid,
            CASE u.country WHEN 'fr' THEN 'Europe/Paris' WHEN 'uk' THEN 'Europe/London' ELSE 'UTC' END AS zone
@@ -41,10 +45,13 @@ WITH personal AS (
 )
 SELECT g.devid AS device_id, p.user_id, p.country, p.zone AS time_zone, g.hour,
        CAST(coalesce(h.bytes, 0) AS BIGINT) AS bytes,
-       100 * CAST(coalesce(h.bytes, 0) AS DOUBLE) / t.bytes AS bytes_pct,
+       CAST(coalesce(h.bytes, 0) AS DOUBLE) / t.bytes AS bytes_share,
        CAST(coalesce(h.app, 0) AS BIGINT) AS app_requests,
-       100 * CAST(coalesce(h.app, 0) AS DOUBLE) / nullif(t.app, 0) AS app_pct,
+       CAST(coalesce(h.app, 0) AS DOUBLE) / nullif(t.app, 0) AS app_share,
        CAST(coalesce(h.usr, 0) AS BIGINT) AS user_requests,
+       CAST(coalesce(h.usr, 0) AS DOUBLE) / nullif(t.usr, 0) AS user_share,
+       100 * CAST(coalesce(h.bytes, 0) AS DOUBLE) / t.bytes AS bytes_pct,
+       100 * CAST(coalesce(h.app, 0) AS DOUBLE) / nullif(t.app, 0) AS app_pct,
        100 * CAST(coalesce(h.usr, 0) AS DOUBLE) / nullif(t.usr, 0) AS user_pct
 FROM grid AS g
 JOIN totals AS t ON t.devid = g.devid

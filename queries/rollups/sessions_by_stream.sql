@@ -14,7 +14,7 @@
 -- rollup: sessionsByStream
 -- dataset: sessions
 -- dimensions: stream, isp, browser, connected
--- metrics: count, connectedCount, connectedShare, p2pBytes, cdnBytes, totalBytes, p2pShare, meanP2pFraction, p2pViewerCount, avgTotalBytes
+-- metrics: count, connectedCount, connectedShare, p2pBytes, cdnBytes, totalBytes, p2pShare, meanP2pFraction, p2pViewerCount, noP2pViewerCount, noP2pViewerShare, avgTotalBytes
 SELECT stream, isp, browser, connected,
        count(*) AS count,
        count_if(connected) AS connectedCount,
@@ -24,7 +24,8 @@ SELECT stream, isp, browser, connected,
        sum(CAST(CAST(p2p AS DOUBLE) / NULLIF(p2p + cdn, 0) AS DECIMAL(38,18))) AS meanP2pFraction__sum,
        count(CAST(CAST(p2p AS DOUBLE) / NULLIF(p2p + cdn, 0) AS DECIMAL(38,18))) AS meanP2pFraction__count,
        count_if(p2p > 0) AS p2pViewerCount,
-       sum(p2p + cdn) AS avgTotalBytes__sum,
-       count(p2p + cdn) AS avgTotalBytes__count
+       count_if(p2p = 0) AS noP2pViewerCount,
+       sum(coalesce(p2p, 0) + coalesce(cdn, 0)) AS avgTotalBytes__sum,
+       count(*) AS avgTotalBytes__count
 FROM sessions
 GROUP BY 1, 2, 3, 4

@@ -13,12 +13,14 @@
 --
 -- rollup: trafficHourly
 -- dataset: traffic
--- dimensions: ts:hour, deviceId, devtype, os, shared, userId, country, dstPort, service, location
+-- dimensions: ts:hour, deviceId, devtype, os, shared, userId, country, dstPort, service, location, located
 -- metrics: count, bytesIn, bytesOut, bytes, packetsIn, packetsOut, packets
 SELECT date_trunc('hour', t.ts) AS ts,
        t.devid AS deviceId, d.devtype AS devtype, d.os AS os, d.shared AS shared,
        t.user_id AS userId, u.country AS country,
-       t.dstport AS dstPort, t.service AS service, s.name AS location,
+       t.dstport AS dstPort, t.service AS service,
+       CASE WHEN t.location_id IS NULL THEN NULL ELSE coalesce(s.name, '(unnamed)') END AS location,
+       t.location_id IS NOT NULL AS located,
        count(*) AS count,
        sum(t.bytes_in) AS bytesIn,
        sum(t.bytes_out) AS bytesOut,
@@ -30,4 +32,4 @@ FROM deviceapptraffic t
 LEFT JOIN devices d ON d.id = t.devid
 LEFT JOIN users u ON u.id = t.user_id
 LEFT JOIN locations s ON s.id = t.location_id
-GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11

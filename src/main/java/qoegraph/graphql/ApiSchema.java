@@ -60,10 +60,11 @@ public final class ApiSchema {
         GraphQLCodeRegistry.Builder code = GraphQLCodeRegistry.newCodeRegistry();
         SqlRunner runner = limits.runner(engine.statements());
         Engine walk = Engine.of(model, engine.dialect(), runner, limits.maxRows(), rollups);
+        KnownValues knownValues = new KnownValues(model, walk, cache);
         new SchemaGenerator(model, limits.maxRows()).addTo(query, code,
-                dataset -> new DatasetFetcher(new SelectionMapper(dataset), walk, cache, blocking));
-        new ReportFields(reports, runner, limits.maxRows(), blocking, cache).addTo(query, code);
-        new CatalogSchema(catalog, blocking, model, reports).rollups(rollups).addTo(query, code);
+                dataset -> new DatasetFetcher(new SelectionMapper(dataset), walk, cache, blocking, knownValues));
+        new ReportFields(reports, runner, limits.maxRows(), blocking, cache, knownValues).addTo(query, code);
+        new CatalogSchema(catalog, blocking, model, reports).rollups(rollups).knownValues(knownValues).addTo(query, code);
         return ApiScalars.withExactFloats(GraphQLSchema.newSchema().query(query).codeRegistry(code.build())
                 .additionalType(ApiScalars.LONG).additionalType(ApiScalars.DATE_TIME).build());
     }

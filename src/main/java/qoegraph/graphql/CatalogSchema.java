@@ -46,6 +46,13 @@ public final class CatalogSchema {
     }
 
     private Rollups rollups = Rollups.none();
+    private KnownValues knownValues;
+
+    /** Where {@code catalog.datasets.dimensions.values} come from. */
+    CatalogSchema knownValues(KnownValues values) {
+        this.knownValues = values;
+        return this;
+    }
 
     /** The rollups {@code catalog.rollups} lists. */
     public CatalogSchema rollups(Rollups list) {
@@ -63,6 +70,11 @@ public final class CatalogSchema {
         List<Map<String, Object>> reportData = ReportFields.catalogData(reports);
         code.dataFetcher(FieldCoordinates.coordinates("Catalog", "reports"), (DataFetcher<Object>) env -> reportData);
         code.dataFetcher(FieldCoordinates.coordinates("Catalog", "rollups"), RollupCatalogFields.fetcher(rollups));
+        code.dataFetcher(FieldCoordinates.coordinates("DimensionInfo", "values"), Fetchers.blocking(env -> {
+            Map<?, ?> dimension = env.getSource();
+            return knownValues == null ? null
+                    : knownValues.of((String) dimension.get("dataset"), (String) dimension.get("name"));
+        }, blocking));
         code.dataFetcher(FieldCoordinates.coordinates("Rollup", "inUse"), RollupCatalogFields.inUse(rollups));
         code.dataFetcher(FieldCoordinates.coordinates("Catalog", "tables"),
                 Fetchers.blocking(env -> reader.tables(), blocking));

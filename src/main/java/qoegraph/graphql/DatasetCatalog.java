@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static graphql.Scalars.GraphQLBoolean;
 import static graphql.Scalars.GraphQLString;
 import static graphql.schema.GraphQLList.list;
 import static graphql.schema.GraphQLNonNull.nonNull;
@@ -38,17 +39,19 @@ final class DatasetCatalog {
         map.put("name", d.name());
         map.put("description", d.description());
         map.put("table", d.table());
-        map.put("dimensions", d.dimensions().values().stream().map(DatasetCatalog::dimension).toList());
+        map.put("dimensions", d.dimensions().values().stream().map(x -> dimension(d, x)).toList());
         map.put("metrics", d.metrics().values().stream().map(DatasetCatalog::metric).toList());
         return map;
     }
 
-    private static Map<String, Object> dimension(Dimension d) {
+    private static Map<String, Object> dimension(Dataset dataset, Dimension d) {
         Map<String, Object> map = new LinkedHashMap<>();
+        map.put("dataset", dataset.name());
         map.put("name", d.name());
         map.put("type", d.type().graphqlName());
         map.put("unit", unit(d.unit()));
         map.put("description", d.description());
+        map.put("categorical", d.categorical());
         return map;
     }
 
@@ -84,6 +87,12 @@ final class DatasetCatalog {
                 .field(documented("unit", GraphQLString, "bytes, packets, seconds, share (0..1), count or degrees; null"
                         + " when it has none."))
                 .field(documented("description", nonNull(GraphQLString), "What it is."))
+                .field(documented("categorical", nonNull(GraphQLBoolean), "Whether it is a low-cardinality text"
+                        + " dimension: its values are listed, and a filter value that matches none of them gets a"
+                        + " warning in extensions.fields.<field>.warnings."))
+                .field(documented("values", list(nonNull(GraphQLString)), "The values it has in the data (sorted,"
+                        + " nulls left out) when it is categorical; null otherwise. Read from the data: they follow"
+                        + " each ingest."))
                 .build();
     }
 

@@ -24,18 +24,24 @@ final class DatasetFetcher implements DataFetcher<CompletableFuture<List<Map<Str
     private final Engine engine;
     private final ResultCache cache;
     private final Executor blocking;
+    private final KnownValues knownValues;
 
-    /** @param blocking where statements run: never the HTTP event loop */
-    DatasetFetcher(SelectionMapper mapper, Engine engine, ResultCache cache, Executor blocking) {
+    /**
+     * @param blocking where statements run: never the HTTP event loop
+     * @param knownValues the values text filters are checked against (a value matching none gets a warning)
+     */
+    DatasetFetcher(SelectionMapper mapper, Engine engine, ResultCache cache, Executor blocking, KnownValues knownValues) {
         this.mapper = mapper;
         this.engine = engine;
         this.cache = cache;
         this.blocking = blocking;
+        this.knownValues = knownValues;
     }
 
     /**
      * Maps, checks, plans and compiles on the calling thread (CPU only, microseconds); a cache hit is answered
-     * there too, and only a statement to run goes to the blocking executor: a hit costs no thread hop.
+     * there too, and only a statement to run goes to the blocking executor: a hit costs no thread hop. A query
+     * whose text filters are checked against known values (which may take a statement) goes there too.
      */
     @Override
     public CompletableFuture<List<Map<String, Object>>> get(DataFetchingEnvironment env) {
@@ -45,12 +51,15 @@ final class DatasetFetcher implements DataFetcher<CompletableFuture<List<Map<Str
         Plan plan = engine.planner().plan(query);
         SqlStatement statement = engine.compiler().compile(plan);
         QueryResult hit = cache.hit(statement);
-        if (hit != null) {
-            return CompletableFuture.completedFuture(answer(env, plan, statement, new ResultCache.Answer(hit, true), started));
+        if (hit != null && !knownValues.checks(query)) {
+            return CompletableFuture.completedFuture(answer(env, plan, statement, new ResultCache.Answer(hit, true),
+                    List.of(), started));
         }
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return answer(env, plan, statement, cache.get(statement, () -> engine.runner().run(statement)), started);
+                List<Map<String, Object>> warnings = knownValues.warnings(query);
+                return answer(env, plan, statement, cache.get(statement, () -> engine.runner().run(statement)),
+                        warnings, started);
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
@@ -60,11 +69,12 @@ final class DatasetFetcher implements DataFetcher<CompletableFuture<List<Map<Str
     }
 
     private static List<Map<String, Object>> answer(DataFetchingEnvironment env, Plan plan, SqlStatement statement,
-                                                    ResultCache.Answer answer, long started) {
+                                                    ResultCache.Answer answer, List<Map<String, Object>> warnings,
+                                                    long started) {
         QueryResult result = answer.result();
         FieldReport report = new FieldReport(plan.source(), result.rows().size(), result.truncated(),
                 (System.nanoTime() - started) / 1_000_000, answer.cached(),
-                RootArguments.debug(env.getArguments()) ? statement : null);
+                RootArguments.debug(env.getArguments()) ? statement : null, warnings);
         report.addTo(env);
         return result.rows();
     }

@@ -1,11 +1,13 @@
 package qoegraph.graphql;
 
 import graphql.schema.GraphQLEnumType;
+import graphql.schema.GraphQLEnumValueDefinition;
 import graphql.schema.GraphQLInputObjectType;
 import graphql.schema.GraphQLTypeReference;
 import qoegraph.model.Dataset;
 import qoegraph.model.Dimension;
 import qoegraph.model.Metric;
+import qoegraph.query.OrderBy;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,9 +30,14 @@ final class DatasetInputs {
     static final String SELECTED = "selected";
     static final String ORDER_FIELD = "field";
     static final String ORDER_DIRECTION = "direction";
+    static final String TOP_BY_KEY = "byKey";
+    /** Row fields that are no dimension or metric of the model. */
+    static final Set<String> ROW_WORDS = Set.of(RowType.SHARE, RowType.TOTAL_OVER);
 
     final GraphQLEnumType dimensionEnum;
     final GraphQLEnumType metricEnum;
+    /** The counts and sums: what a share can take a part of. */
+    final GraphQLEnumType additiveMetricEnum;
     final GraphQLInputObjectType window;
     final GraphQLInputObjectType where;
     final GraphQLInputObjectType having;
@@ -42,6 +49,7 @@ final class DatasetInputs {
         checkReservedNames(dataset);
         dimensionEnum = dimensionEnum(dataset, prefix);
         metricEnum = metricEnum(dataset, prefix);
+        additiveMetricEnum = additiveMetricEnum(dataset, prefix);
         window = window(prefix, dimensionEnum);
         where = where(dataset, prefix, filters);
         having = having(dataset, prefix, filters);
@@ -59,6 +67,9 @@ final class DatasetInputs {
                 .description("A dimension of " + dataset.name() + ", by name; where a query names one it must be"
                         + " selected (under any alias).");
         dataset.dimensions().values().forEach(d -> b.value(d.name(), d.name(), d.description()));
+        dataset.renamedDimensions().forEach((old, now) -> b.value(GraphQLEnumValueDefinition.newEnumValueDefinition()
+                .name(old).value(now).description(dataset.dimension(now).orElseThrow().description())
+                .deprecationReason("Renamed " + now + ".").build()));
         return b.build();
     }
 
@@ -67,6 +78,18 @@ final class DatasetInputs {
                 .description("A metric of " + dataset.name() + ", by name: the selected one of that name, or else"
                         + " computed without being returned.");
         namedMetrics(dataset).forEach(m -> b.value(m.name(), m.name(), m.description() + FieldDocs.unit(m.unit())));
+        dataset.renamedMetrics().forEach((old, now) -> dataset.metric(now).filter(m -> !m.takesQuantile())
+                .ifPresent(m -> b.value(GraphQLEnumValueDefinition.newEnumValueDefinition().name(old).value(now)
+                        .description(m.description()).deprecationReason("Renamed " + now + ".").build())));
+        return b.build();
+    }
+
+    private static GraphQLEnumType additiveMetricEnum(Dataset dataset, String prefix) {
+        GraphQLEnumType.Builder b = GraphQLEnumType.newEnum().name(prefix + "AdditiveMetric")
+                .description("A count or sum of " + dataset.name() + ": its parts add up to the group's whole, so a"
+                        + " share can take one.");
+        dataset.metrics().values().stream().filter(m -> m.aggregation().additive())
+                .forEach(m -> b.value(m.name(), m.name(), m.description() + FieldDocs.unit(m.unit())));
         return b.build();
     }
 
@@ -80,6 +103,9 @@ final class DatasetInputs {
                         .description("Selected dimensions that split the groups into partitions; none: one partition."))
                 .field(newInputObjectField().name("size").type(GraphQLInt)
                         .description("MOVING_AVERAGE only: rows in the window (this one and size - 1 before it), at least 1."))
+                .field(newInputObjectField().name("direction").type(ApiEnums.ORDER_DIRECTION)
+                        .description("RANK, DENSE_RANK and ROW_NUMBER only: DESC (the default) ranks the highest value"
+                                + " 1, ASC the lowest (the worst first). Missing values rank last either way."))
                 .build();
     }
 
@@ -90,6 +116,11 @@ final class DatasetInputs {
         for (Dimension d : dataset.dimensions().values()) {
             b.field(newInputObjectField().name(d.name()).type(filters.of(d.type())).description(FieldDocs.filter(d)));
         }
+        dataset.renamedDimensions().forEach((old, now) -> {
+            Dimension d = dataset.dimension(now).orElseThrow();
+            b.field(newInputObjectField().name(old).type(filters.of(d.type())).description(FieldDocs.filter(d))
+                    .deprecate("Renamed " + now + "."));
+        });
         return combinators(b, name).build();
     }
 
@@ -101,6 +132,9 @@ final class DatasetInputs {
         for (Metric m : namedMetrics(dataset)) {
             b.field(newInputObjectField().name(m.name()).type(filters.of(m.type())).description(FieldDocs.having(m)));
         }
+        dataset.renamedMetrics().forEach((old, now) -> dataset.metric(now).filter(m -> !m.takesQuantile())
+                .ifPresent(m -> b.field(newInputObjectField().name(old).type(filters.of(m.type()))
+                        .description(FieldDocs.having(m)).deprecate("Renamed " + now + "."))));
         b.field(newInputObjectField().name(SELECTED).type(list(nonNull(filters.selectedMetric())))
                 .description("Filters on selected metrics by output key, e.g. an aliased quantile."));
         return combinators(b, name).build();
@@ -122,6 +156,9 @@ final class DatasetInputs {
         dataset.metrics().values().forEach(m -> names.putIfAbsent(m.name(), m.description()));
         names.forEach((n, doc) -> b.field(newInputObjectField().name(n).type(ApiEnums.ORDER_DIRECTION)
                 .description("Sort by the selected field " + n + ": " + doc)));
+        dataset.renamedMetrics().forEach((old, now) -> b.field(newInputObjectField().name(old)
+                .type(ApiEnums.ORDER_DIRECTION).description("Sort by the selected field " + old + ".")
+                .deprecate("Renamed " + now + ".")));
         return b.field(newInputObjectField().name(ORDER_FIELD).type(GraphQLString)
                         .description("Sort by this output key (an alias or a field name) of the selection."))
                 .field(newInputObjectField().name(ORDER_DIRECTION).type(ApiEnums.ORDER_DIRECTION)
@@ -132,10 +169,18 @@ final class DatasetInputs {
     private static GraphQLInputObjectType top(Dataset dataset, String prefix, GraphQLEnumType dimensions,
                                               GraphQLEnumType metrics) {
         return GraphQLInputObjectType.newInputObject().name(prefix + "Top")
-                .description("Keep the n groups with the highest metric per partition, optionally folding the rest"
-                        + " of each partition into one \"Other\" row.")
+                .description("Keep the n groups with the highest (direction: ASC, the lowest) metric per partition,"
+                        + " optionally folding the rest of each partition into one \"Other\" row.")
                 .field(newInputObjectField().name("n").type(nonNull(GraphQLInt)).description("Groups kept per partition, at least 1."))
-                .field(newInputObjectField().name("by").type(nonNull(metrics)).description("The metric ranked by, highest first."))
+                .field(newInputObjectField().name("by").type(metrics).description("The metric ranked by, by name:"
+                        + " the selected plain one of that name, or else computed without being returned. Give by or"
+                        + " byKey."))
+                .field(newInputObjectField().name(TOP_BY_KEY).type(GraphQLString).description("The metric ranked by,"
+                        + " by the output key (alias) of a selected metric: a metric with its own where, a share, a"
+                        + " quantile. Give by or byKey."))
+                .field(newInputObjectField().name("direction").type(ApiEnums.ORDER_DIRECTION)
+                        .defaultValueProgrammatic(OrderBy.Direction.DESC).description("DESC keeps the n highest, ASC"
+                                + " the n lowest (the worst first). Missing values rank last either way."))
                 .field(newInputObjectField().name("partitionBy").type(list(nonNull(dimensions)))
                         .defaultValueProgrammatic(List.of())
                         .description("Selected dimensions ranked within (e.g. the top 3 per device); none: overall."))
@@ -147,16 +192,17 @@ final class DatasetInputs {
 
     private static void checkReservedNames(Dataset dataset) {
         for (String name : dataset.dimensions().keySet()) {
-            if (WHERE_WORDS.contains(name) || name.equals(ORDER_FIELD) || name.equals(ORDER_DIRECTION)) {
-                throw new IllegalStateException(dataset.name() + ": dimension '" + name + "' clashes with an"
-                        + " input word of the API (and, or, not, field, direction); rename it in the model");
+            if (WHERE_WORDS.contains(name) || name.equals(ORDER_FIELD) || name.equals(ORDER_DIRECTION)
+                    || ROW_WORDS.contains(name)) {
+                throw new IllegalStateException(dataset.name() + ": dimension '" + name + "' clashes with a"
+                        + " word of the API (and, or, not, field, direction, share, totalOver); rename it in the model");
             }
         }
         for (String name : dataset.metrics().keySet()) {
             if (WHERE_WORDS.contains(name) || name.equals(SELECTED) || name.equals(ORDER_FIELD)
-                    || name.equals(ORDER_DIRECTION)) {
-                throw new IllegalStateException(dataset.name() + ": metric '" + name + "' clashes with an input"
-                        + " word of the API (and, or, not, selected, field, direction); rename it in the model");
+                    || name.equals(ORDER_DIRECTION) || ROW_WORDS.contains(name)) {
+                throw new IllegalStateException(dataset.name() + ": metric '" + name + "' clashes with a word of"
+                        + " the API (and, or, not, selected, field, direction, share, totalOver); rename it in the model");
             }
         }
     }

@@ -18,8 +18,11 @@ import java.util.stream.Collectors;
  *
  * @param cached    whether the rows came from the result cache
  * @param statement null unless the query asked for debug
+ * @param warnings what the query may not mean as written (a filter value that matches no known value), each a map
+ *        with code, message, path, value and the closest known values; none is left out of the response
  */
-record FieldReport(Source source, int rows, boolean truncated, long millis, boolean cached, SqlStatement statement) {
+record FieldReport(Source source, int rows, boolean truncated, long millis, boolean cached, SqlStatement statement,
+                   List<Map<String, Object>> warnings) {
     static final String KEY = "fields";
 
     void addTo(DataFetchingEnvironment env) {
@@ -49,6 +52,9 @@ record FieldReport(Source source, int rows, boolean truncated, long millis, bool
         map.put("truncated", truncated);
         map.put("ms", millis);
         map.put("cached", cached);
+        if (!warnings.isEmpty()) {
+            map.put("warnings", warnings);
+        }
         if (statement != null) {
             map.put("sql", statement.sql());
             map.put("params", statement.params().stream().map(FieldReport::json).toList());

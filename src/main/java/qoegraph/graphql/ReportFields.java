@@ -12,6 +12,7 @@ import graphql.schema.GraphQLOutputType;
 import qoegraph.cache.ResultCache;
 import qoegraph.report.Report;
 import qoegraph.report.ReportArgumentException;
+import qoegraph.query.ValueCheck;
 import qoegraph.report.ReportColumn;
 import qoegraph.report.ReportParameter;
 import qoegraph.report.Reports;
@@ -19,6 +20,7 @@ import qoegraph.sql.QueryResult;
 import qoegraph.sql.SqlRunner;
 import qoegraph.sql.SqlStatement;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,10 +48,16 @@ final class ReportFields {
     private final Executor blocking;
     private final int maxRows;
     private final ResultCache cache;
+    private final KnownValues knownValues;
 
-    /** @param runner runs the reports' statements under the server's limits */
-    ReportFields(Reports reports, SqlRunner runner, int maxRows, Executor blocking, ResultCache cache) {
+    /**
+     * @param runner runs the reports' statements under the server's limits
+     * @param knownValues what a String argument declared with {@code values <dataset>.<dimension>} is checked against
+     */
+    ReportFields(Reports reports, SqlRunner runner, int maxRows, Executor blocking, ResultCache cache,
+                 KnownValues knownValues) {
         this.cache = cache;
+        this.knownValues = knownValues;
         this.reports = reports;
         this.runner = runner;
         this.blocking = blocking;
@@ -65,6 +73,7 @@ final class ReportFields {
                 + " queries/reports, with typed arguments (bound, never spliced into SQL) and typed rows. At most "
                 + maxRows + " rows each; extensions.fields.<path> (reports.<field>) says whether rows were cut.");
         for (Report report : reports.all()) {
+            checkValues(report);
             GraphQLObjectType row = rowType(report);
             type.field(field(report, row));
             code.dataFetcher(FieldCoordinates.coordinates(TYPE, report.name()), Fetchers.blocking(env -> run(report, env), blocking));
@@ -104,8 +113,35 @@ final class ReportFields {
         info.put("truncated", result.truncated());
         info.put("cached", answer.cached());
         info.put("ms", (System.nanoTime() - started) / 1_000_000);
+        List<Map<String, Object>> warnings = warnings(report, values);
+        if (!warnings.isEmpty()) {
+            info.put("warnings", warnings);
+        }
         FieldReport.addTo(env, info);
         return result.rows();
+    }
+
+    /** A parameter's {@code values <dataset>.<dimension>} must name a categorical dimension of the model. */
+    private void checkValues(Report report) {
+        for (ReportParameter p : report.parameters()) {
+            String[] ref = p.values() == null ? null : p.values().split("\\.");
+            if (ref != null && !knownValues.lists(ref[0], ref[1])) {
+                throw new IllegalStateException(report.file() + ":" + p.line() + ": values " + p.values() + " names no"
+                        + " categorical dimension of the model (categorical: true in its dataset file)");
+            }
+        }
+    }
+
+    /** A String argument with known values (userRanking's country, say) that matches none of them. */
+    private List<Map<String, Object>> warnings(Report report, Map<String, Object> values) {
+        List<ValueCheck.ValueWarning> out = new ArrayList<>();
+        for (ReportParameter p : report.parameters()) {
+            if (p.values() != null && values.get(p.name()) instanceof String value) {
+                String[] ref = p.values().split("\\.");
+                out.addAll(ValueCheck.check(p.argumentName(), p.values(), value, knownValues.of(ref[0], ref[1])));
+            }
+        }
+        return KnownValues.asMaps(out);
     }
 
     private static GraphQLFieldDefinition field(Report report, GraphQLObjectType row) {
@@ -141,8 +177,12 @@ final class ReportFields {
         GraphQLObjectType.Builder row = newObject().name(name).description("One row of the " + report.name()
                 + " report.");
         for (ReportColumn c : report.columns()) {
-            row.field(newFieldDefinition().name(c.fieldName()).type(ScalarTypes.output(c.type()))
-                    .description(c.description()));
+            GraphQLFieldDefinition.Builder field = newFieldDefinition().name(c.fieldName())
+                    .type(ScalarTypes.output(c.type())).description(c.description());
+            if (c.replacedBy() != null) {
+                field.deprecate("Use " + c.replacedByField() + ".");
+            }
+            row.field(field);
         }
         return row.build();
     }

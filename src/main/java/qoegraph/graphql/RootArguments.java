@@ -20,17 +20,24 @@ final class RootArguments {
     static final String TIMEZONE = "timezone";
     static final String TOP = "top";
     static final String DEBUG = "debug";
+    static final String INCLUDE_EMPTY = "includeEmpty";
+    static final String SUBTOTALS = "subtotals";
 
     private RootArguments() {
     }
 
+    /**
+     * @param where the row filters' mapper (former dimension names renamed)
+     * @param having the group filters' mapper (former metric names renamed)
+     */
     @SuppressWarnings("unchecked")
-    static void apply(Map<String, Object> args, Query.Builder query, List<QueryError> errors) {
+    static void apply(Map<String, Object> args, Query.Builder query, List<QueryError> errors, FilterMapper where,
+                      FilterMapper having) {
         if (args.get(WHERE) != null) {
-            query.where(FilterMapper.map((Map<String, Object>) args.get(WHERE)));
+            query.where(where.filter((Map<String, Object>) args.get(WHERE)));
         }
         if (args.get(HAVING) != null) {
-            query.having(FilterMapper.map((Map<String, Object>) args.get(HAVING)));
+            query.having(having.filter((Map<String, Object>) args.get(HAVING)));
         }
         List<Map<String, Object>> orderBy = (List<Map<String, Object>>) args.get(ORDER_BY);
         for (int i = 0; orderBy != null && i < orderBy.size(); i++) {
@@ -40,8 +47,13 @@ final class RootArguments {
             }
         }
         if (args.get(TOP) != null) {
-            query.top(top((Map<String, Object>) args.get(TOP)));
+            Top top = top((Map<String, Object>) args.get(TOP), errors);
+            if (top != null) {
+                query.top(top);
+            }
         }
+        query.includeEmpty(Boolean.TRUE.equals(args.get(INCLUDE_EMPTY)));
+        query.subtotals(Boolean.TRUE.equals(args.get(SUBTOTALS)));
         query.limit(intOr(args.get(LIMIT), Query.DEFAULT_LIMIT)).offset(intOr(args.get(OFFSET), 0));
         query.timezone(args.get(TIMEZONE) == null ? Query.DEFAULT_TIMEZONE : (String) args.get(TIMEZONE));
     }
@@ -74,11 +86,22 @@ final class RootArguments {
         return given.isEmpty() ? "an empty object" : given.keySet().toString();
     }
 
+    /** {@code by} names a metric, {@code byKey} a selected output key: exactly one of them. */
     @SuppressWarnings("unchecked")
-    private static Top top(Map<String, Object> input) {
+    private static Top top(Map<String, Object> input, List<QueryError> errors) {
         List<String> partitionBy = input.get("partitionBy") == null ? List.of() : (List<String>) input.get("partitionBy");
-        return new Top((Integer) input.get("n"), (String) input.get("by"), partitionBy,
-                Boolean.TRUE.equals(input.get("other")));
+        String by = (String) input.get("by");
+        String byKey = (String) input.get(DatasetInputs.TOP_BY_KEY);
+        if ((by == null) == (byKey == null)) {
+            errors.add(new QueryError(ErrorCode.INVALID_ARGUMENT, "top", "give top one metric to rank by: by (a metric"
+                    + " name, e.g. by: count) or byKey (the alias of a selected metric, e.g. byKey: \"big\"), not "
+                    + (by == null ? "neither" : "both")));
+            return null;
+        }
+        OrderBy.Direction direction = input.get("direction") == null ? OrderBy.Direction.DESC
+                : (OrderBy.Direction) input.get("direction");
+        return new Top((Integer) input.get("n"), by != null ? by : byKey, partitionBy,
+                Boolean.TRUE.equals(input.get("other")), direction);
     }
 
     private static int intOr(Object value, int fallback) {

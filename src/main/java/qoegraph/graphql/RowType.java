@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static graphql.Scalars.GraphQLFloat;
+import static graphql.Scalars.GraphQLString;
+import static graphql.schema.GraphQLList.list;
 import static graphql.schema.GraphQLArgument.newArgument;
 import static graphql.schema.GraphQLFieldDefinition.newFieldDefinition;
 import static graphql.schema.GraphQLNonNull.nonNull;
@@ -29,6 +31,12 @@ final class RowType {
     static final String LOG_BASE = "logBase";
     static final String WINDOW = "window";
     static final String Q = "q";
+    static final String WHERE = "where";
+    /** The share field: the part of a count or sum that the rows its where keeps make up. */
+    static final String SHARE = "share";
+    static final String SHARE_OF = "of";
+    /** The subtotal mark: which dimensions a row adds up over. */
+    static final String TOTAL_OVER = "totalOver";
 
     private RowType() {
     }
@@ -46,8 +54,43 @@ final class RowType {
             b.field(m == null ? dimensionField(d) : bothField(d, m, inputs));
         }
         dataset.metrics().values().stream().filter(m -> dataset.dimension(m.name()).isEmpty())
-                .forEach(m -> b.field(metricField(m, inputs)));
+                .forEach(m -> b.field(metricField(dataset, m, inputs)));
+        dataset.renamedMetrics().forEach((old, now) -> {
+            Metric m = dataset.metric(now).orElseThrow();
+            b.field(newFieldDefinition().name(old).type(ScalarTypes.output(m.type()))
+                    .description(FieldDocs.metric(m)).arguments(metricArguments(m, inputs))
+                    .deprecate("Renamed " + now + ": " + m.description()).build());
+        });
+        b.field(shareField(inputs));
+        b.field(totalOverField());
         return b.build();
+    }
+
+    /** {@code share(where: ..., of: count)}: a part of the group's count or sum, 0..1. */
+    private static GraphQLFieldDefinition shareField(DatasetInputs inputs) {
+        return newFieldDefinition().name(SHARE).type(GraphQLFloat)
+                .description("Metric: the share (0..1) of the group's `of` metric (count by default: its rows) that"
+                        + " the rows where keeps make up, of(where) / of (on sessions, the share of each ISP's viewers"
+                        + " above 100 MB: isp share(where: {total: {gt: 100000000}})). Null when the group's whole is 0."
+                        + " Select it under an alias to sort (orderBy field), filter (having.selected) or rank"
+                        + " (top.byKey) by it.")
+                .argument(newArgument().name(WHERE).type(nonNull(inputs.where))
+                        .description("The rows of the part: the same filter as the root field's where."))
+                .argument(newArgument().name(SHARE_OF).type(inputs.additiveMetricEnum).defaultValueProgrammatic("count")
+                        .description("The count or sum whose part is taken; count (the group's rows) by default."))
+                .argument(newArgument().name(WINDOW).type(inputs.window)
+                        .description("Turn the grouped value into a window value over the result groups."))
+                .build();
+    }
+
+    /** {@code totalOver}: with subtotals, the dimensions a row adds up over. */
+    private static GraphQLFieldDefinition totalOverField() {
+        return newFieldDefinition().name(TOTAL_OVER).type(nonNull(list(nonNull(GraphQLString))))
+                .description("With subtotals: true on the root field, the output keys (aliases or names) of the"
+                        + " dimensions this row adds up over: [] for a group, the trailing dimensions for a subtotal"
+                        + " (their values read null), every dimension for the grand total. A group whose dimension is"
+                        + " null has []: that is how a client tells the two apart. Always [] without subtotals.")
+                .build();
     }
 
     private static GraphQLFieldDefinition dimensionField(Dimension d) {
@@ -56,9 +99,17 @@ final class RowType {
                 .arguments(dimensionArguments(d)).build();
     }
 
-    private static GraphQLFieldDefinition metricField(Metric m, DatasetInputs inputs) {
+    /** A metric; a former dimension name it shares takes that dimension's bucket arguments, deprecated. */
+    private static GraphQLFieldDefinition metricField(Dataset dataset, Metric m, DatasetInputs inputs) {
+        List<GraphQLArgument> arguments = new ArrayList<>(metricArguments(m, inputs));
+        String renamed = dataset.renamedDimensions().get(m.name());
+        if (renamed != null) {
+            Dimension d = dataset.dimension(renamed).orElseThrow();
+            dimensionArguments(d).forEach(a -> arguments.add(a.transform(t -> t.deprecate("The per-row value is"
+                    + " the dimension " + d.name() + " now: write " + d.name() + "(" + a.getName() + ": ...)."))));
+        }
         return newFieldDefinition().name(m.name()).type(ScalarTypes.output(m.type())).description(FieldDocs.metric(m))
-                .arguments(metricArguments(m, inputs)).build();
+                .arguments(arguments).build();
     }
 
     private static GraphQLFieldDefinition bothField(Dimension d, Metric m, DatasetInputs inputs) {
@@ -99,6 +150,12 @@ final class RowType {
         List<GraphQLArgument> arguments = new ArrayList<>();
         arguments.add(newArgument().name(WINDOW).type(inputs.window)
                 .description("Turn the grouped value into a window value over the result groups.").build());
+        arguments.add(newArgument().name(WHERE).type(inputs.where)
+                .description("A row filter of this metric alone (SQL's FILTER (WHERE ...)), the same input as the root"
+                        + " field's where: the metric over those of the group's rows it keeps (on sessions, big:"
+                        + " count(where: {total: {gt: 100000000}})). Counts and sums are 0 when it keeps none. Select"
+                        + " it under an alias to sort (orderBy field), filter (having.selected) or rank (top.byKey) by"
+                        + " it.").build());
         if (m.takesQuantile()) {
             arguments.add(newArgument().name(Q).type(nonNull(GraphQLFloat))
                     .description("The quantile, 0..1 (0.5 the median, 0.95 the 95th percentile).").build());

@@ -71,9 +71,30 @@ public final class SchemaGenerator {
                         .defaultValueProgrammatic(Query.DEFAULT_TIMEZONE).description(timezoneDoc(dataset)))
                 .argument(newArgument().name(RootArguments.TOP).type(inputs.top)
                         .description("Keep the n best groups per partition, optionally with an \"Other\" row."))
+                .argument(newArgument().name(RootArguments.INCLUDE_EMPTY).type(GraphQLBoolean)
+                        .defaultValueProgrammatic(false).description(includeEmptyDoc(dataset)))
+                .argument(newArgument().name(RootArguments.SUBTOTALS).type(GraphQLBoolean).defaultValueProgrammatic(false)
+                        .description("true: also a subtotal row for each value of the leading dimensions (in selection"
+                                + " order: by the first, by the first two, ...) and a grand total row (SQL's ROLLUP),"
+                                + " each with its metrics computed over all the rows it adds up and null in the"
+                                + " dimensions it adds up over. Needs the field totalOver, which marks them. A subtotal"
+                                + " row follows the groups it adds up; windows rank and share within each level."))
                 .argument(newArgument().name(RootArguments.DEBUG).type(GraphQLBoolean).defaultValueProgrammatic(false)
                         .description("true: extensions.fields.<field> also carries the SQL and its parameters."))
                 .build();
+    }
+
+    private static String includeEmptyDoc(Dataset dataset) {
+        String doc = "true: also the groups with no rows, every combination of the members of the selected dimensions,"
+                + " with counts and sums 0 and the other metrics null: every period of a time granularity from the"
+                + " where filter's start (else the first group's) to its end (else the last group's), every value of"
+                + " a date part (24 hours, 7 days, 12 months)";
+        if (!dataset.members().isEmpty()) {
+            doc += ", " + String.join(" and ", dataset.members().stream().map(m -> "every row of " + m.dataset()
+                    + " for " + String.join(", ", m.dimensions().keySet())).toList()) + " (where conditions on just"
+                    + " those dimensions apply to them; the first that has every selected one of them serves)";
+        }
+        return doc + ", and for other dimensions the values the groups have (null alone when there is no group).";
     }
 
     private static String timezoneDoc(Dataset dataset) {

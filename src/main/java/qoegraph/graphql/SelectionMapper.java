@@ -5,7 +5,9 @@ import qoegraph.model.Dataset;
 import qoegraph.model.Dimension;
 import qoegraph.query.DatePart;
 import qoegraph.query.ErrorCode;
+import qoegraph.query.Filter;
 import qoegraph.query.Granularity;
+import qoegraph.query.OrderBy;
 import qoegraph.query.Query;
 import qoegraph.query.QueryError;
 import qoegraph.query.QueryException;
@@ -15,31 +17,42 @@ import qoegraph.query.Window;
 import qoegraph.query.WindowFunction;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A root field's selection and arguments as the engine's {@link Query}. The selection set is read one
  * level deep ({@code getImmediateFields()}: fragments, aliases and @include/@skip already resolved by
- * graphql-java); each field becomes a dimension or a metric under its result key.
+ * graphql-java); each field becomes a dimension or a metric under its result key ({@code share} a share metric,
+ * {@code totalOver} the subtotal mark). Deprecated former names become the names they have now, so the engine
+ * sees one name per thing.
  */
 final class SelectionMapper {
     private final Dataset dataset;
+    private final FilterMapper where;
 
     SelectionMapper(Dataset dataset) {
         this.dataset = dataset;
+        this.where = new FilterMapper(name -> dataset.renamedDimensions().getOrDefault(name, name));
     }
 
     /** @throws QueryException for what the schema cannot rule out (e.g. a two-key orderBy object) */
     Query toQuery(List<SelectedField> fields, Map<String, Object> arguments) {
         List<QueryError> errors = new ArrayList<>();
         Query.Builder query = Query.newQuery(dataset.name());
+        Set<String> keys = new HashSet<>();
         for (SelectedField field : fields) {
             if (!field.getName().startsWith("__")) {
                 select(field, query, errors);
+                keys.add(field.getResultKey());
             }
         }
-        RootArguments.apply(arguments, query, errors);
+        // a having key is a selected output key, or a metric's name: a former one is renamed unless it is a key
+        FilterMapper having = new FilterMapper(name -> keys.contains(name) ? name
+                : dataset.renamedMetrics().getOrDefault(name, name));
+        RootArguments.apply(arguments, query, errors, where, having);
         if (!errors.isEmpty()) {
             throw new QueryException(errors);
         }
@@ -49,23 +62,46 @@ final class SelectionMapper {
     private void select(SelectedField field, Query.Builder query, List<QueryError> errors) {
         String name = field.getName();
         Map<String, Object> args = field.getArguments();
-        boolean bucketed = args.get(RowType.BUCKET_WIDTH) != null || args.get(RowType.LOG_BASE) != null;
-        boolean isMetric = dataset.metric(name).isPresent() && !(bucketed && dataset.dimension(name).isPresent());
-        if (isMetric) {
-            query.metric(metric(field, args));
+        if (name.equals(RowType.TOTAL_OVER)) {
+            query.totalOver(field.getResultKey());
             return;
         }
-        if (args.get(RowType.WINDOW) != null) {
-            errors.add(new QueryError(ErrorCode.INVALID_ARGUMENT, "dimensions." + field.getResultKey(), name
-                    + " with bucketWidth or logBase is the dimension, which takes no window; select the metric"
-                    + " under another alias"));
+        if (name.equals(RowType.SHARE)) {
+            query.metric(share(field, args));
+            return;
         }
-        query.dimension(dimension(field, args));
+        boolean bucketed = args.get(RowType.BUCKET_WIDTH) != null || args.get(RowType.LOG_BASE) != null;
+        String dimensionName = bucketed ? dataset.renamedDimensions().getOrDefault(name, name) : name;
+        String metricName = dataset.renamedMetrics().getOrDefault(name, name);
+        boolean isMetric = dataset.metric(metricName).isPresent()
+                && !(bucketed && dataset.dimension(dimensionName).isPresent());
+        if (isMetric) {
+            query.metric(metric(field, metricName, args));
+            return;
+        }
+        if (args.get(RowType.WINDOW) != null || args.get(RowType.WHERE) != null) {
+            errors.add(new QueryError(ErrorCode.INVALID_ARGUMENT, "dimensions." + field.getResultKey(), name
+                    + " with bucketWidth or logBase is the dimension, which takes no window and no where; select the"
+                    + " metric under another alias"));
+        }
+        query.dimension(dimension(field, dimensionName, args));
     }
 
-    private static SelectedMetric metric(SelectedField field, Map<String, Object> args) {
+    private SelectedMetric metric(SelectedField field, String name, Map<String, Object> args) {
         Double q = number(args.get(RowType.Q));
-        return new SelectedMetric(field.getResultKey(), field.getName(), window(args.get(RowType.WINDOW)), q);
+        return new SelectedMetric(field.getResultKey(), name, window(args.get(RowType.WINDOW)), q,
+                rowFilter(args.get(RowType.WHERE)), false);
+    }
+
+    private SelectedMetric share(SelectedField field, Map<String, Object> args) {
+        String of = args.get(RowType.SHARE_OF) == null ? "count" : (String) args.get(RowType.SHARE_OF);
+        return SelectedMetric.share(field.getResultKey(), of, rowFilter(args.get(RowType.WHERE)))
+                .window(window(args.get(RowType.WINDOW)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Filter rowFilter(Object input) {
+        return input == null ? null : where.filter((Map<String, Object>) input);
     }
 
     @SuppressWarnings("unchecked")
@@ -75,11 +111,12 @@ final class SelectionMapper {
         }
         Map<String, Object> window = (Map<String, Object>) input;
         List<String> partitionBy = window.get("partitionBy") == null ? List.of() : (List<String>) window.get("partitionBy");
-        return new Window((WindowFunction) window.get("fn"), partitionBy, (Integer) window.get("size"));
+        return new Window((WindowFunction) window.get("fn"), partitionBy, (Integer) window.get("size"),
+                (OrderBy.Direction) window.get("direction"));
     }
 
-    private SelectedDimension dimension(SelectedField field, Map<String, Object> args) {
-        Dimension d = dataset.dimension(field.getName())
+    private SelectedDimension dimension(SelectedField field, String name, Map<String, Object> args) {
+        Dimension d = dataset.dimension(name)
                 .orElseThrow(() -> new IllegalStateException("schema offers unknown field " + field.getName()));
         return new SelectedDimension(field.getResultKey(), d.name(), (Granularity) args.get(RowType.GRANULARITY),
                 (DatePart) args.get(RowType.PART), number(args.get(RowType.BUCKET_WIDTH)),

@@ -35,6 +35,7 @@ final class ValidationMessages {
     private static final Pattern EXTRA_FIELD = Pattern.compile("contains a field not in '(.+?)': '(.+?)'$");
     private static final Pattern NOT_VALID = Pattern.compile("with value '(.*)' is not a valid '(.+?)'(?: - (.*))?$");
     private static final Pattern MISSING_FIELDS = Pattern.compile("is missing required fields '\\[(.+)]'$");
+    private static final Pattern NOT_OBJECT = Pattern.compile("with value '(.*)' must be an object type$");
     private static final Pattern AST_VALUE = Pattern.compile("^(String|Int|Float|Boolean|Enum)Value\\{(?:value|name)=(.*)}$");
 
     private final GraphQLSchema schema;
@@ -57,7 +58,7 @@ final class ValidationMessages {
             return missingArgument(text, path);
         }
         if (type == ValidationErrorType.WrongType && ARGUMENT.matcher(text).find()) {
-            return wrongValue(text);
+            return wrongValue(text, path);
         }
         boolean aboutValues = type == ValidationErrorType.NullValueForNonNullArgument
                 || type == ValidationErrorType.VariableTypeMismatch || type == ValidationErrorType.WrongType;
@@ -101,10 +102,14 @@ final class ValidationMessages {
     }
 
     /** An argument value that does not fit its input type: an unknown input field, a wrong scalar, ... */
-    private Rewrite wrongValue(String text) {
+    private Rewrite wrongValue(String text, List<String> path) {
         Matcher arg = ARGUMENT.matcher(text);
         arg.find();
         String at = arg.group(1);
+        Matcher notObject = NOT_OBJECT.matcher(text);
+        if (notObject.find()) {
+            return notObject(at, notObject.group(1), path);
+        }
         Matcher extra = EXTRA_FIELD.matcher(text);
         if (extra.find()) {
             return extraField(at, extra.group(1), extra.group(2));
@@ -120,6 +125,62 @@ final class ValidationMessages {
         }
         String plain = text.replaceFirst(" with value '.*' ", " ");
         return new Rewrite(ErrorCode.INVALID_ARGUMENT, plain, at);
+    }
+
+    /**
+     * A plain value where an input object belongs: {@code where: {connected: true}} means {@code {eq: true}}, so the
+     * message says so, with the operators (or fields) the object takes.
+     */
+    private Rewrite notObject(String at, String astValue, List<String> path) {
+        String value = literal(fieldValue(astValue, at));
+        GraphQLInputObjectType type = inputTypeAt(at, path);
+        if (type == null) {
+            return new Rewrite(ErrorCode.INVALID_ARGUMENT, at + ": " + value + " is not an object; write {...}", at);
+        }
+        List<String> names = type.getFieldDefinitions().stream().map(GraphQLInputObjectField::getName).toList();
+        if (type.getName().endsWith("Filter")) {
+            String example = names.contains("eq") ? "{eq: " + value + "}" : "{" + names.get(0) + ": " + value + "}";
+            return new Rewrite(ErrorCode.INVALID_FILTER, at + ": write " + example + ", not " + value + ": a filter"
+                    + " field takes operators, one of " + String.join(", ", names), at);
+        }
+        return new Rewrite(ErrorCode.INVALID_ARGUMENT, at + ": " + value + " is not an object; " + type.getName()
+                + " takes {" + String.join(", ", names) + "}", at);
+    }
+
+    /** The input object type at an argument path such as {@code where.and[0].connected}; null when not one. */
+    private GraphQLInputObjectType inputTypeAt(String at, List<String> path) {
+        GraphQLFieldDefinition field = fieldAt(path);
+        String[] steps = at.replaceAll("\\[\\d+]", "").split("\\.");
+        if (field == null || field.getArgument(steps[0]) == null) {
+            return null;
+        }
+        GraphQLType type = GraphQLTypeUtil.unwrapAll(field.getArgument(steps[0]).getType());
+        for (int i = 1; i < steps.length && type instanceof GraphQLInputObjectType input; i++) {
+            GraphQLInputObjectField next = input.getField(steps[i]);
+            type = next == null ? null : GraphQLTypeUtil.unwrapAll(next.getType());
+        }
+        return type instanceof GraphQLInputObjectType input ? input : null;
+    }
+
+    /**
+     * The value of the input field an argument path ends on, out of the dump of the whole argument
+     * ({@code ObjectValue{objectFields=[ObjectField{name='connected', value=BooleanValue{value=true}}]}}); the dump
+     * itself when that field is not found.
+     */
+    private static String fieldValue(String dump, String at) {
+        String[] steps = at.replaceAll("\\[\\d+]", "").split("\\.");
+        Matcher m = Pattern.compile("name='" + Pattern.quote(steps[steps.length - 1])
+                + "', value=((?:String|Int|Float|Boolean|Enum)Value\\{(?:value|name)=[^}]*})").matcher(dump);
+        return m.find() ? m.group(1) : dump;
+    }
+
+    /** An AST value (a dump, or the printed literal) as the literal a person wrote: "text", 12, true. */
+    private static String literal(String astValue) {
+        Matcher v = AST_VALUE.matcher(astValue);
+        if (!v.find()) {
+            return astValue.isBlank() || astValue.length() > 80 ? "the value" : astValue;
+        }
+        return v.group(1).equals("String") ? "\"" + unquote(v.group(2)) + "\"" : unquote(v.group(2));
     }
 
     private Rewrite extraField(String at, String typeName, String field) {

@@ -38,6 +38,11 @@ public enum Aggregation {
         return reaggregatable;
     }
 
+    /** Whether the parts of a group add up to the whole: counts and sums (what a share may divide). */
+    public boolean additive() {
+        return this == COUNT || this == COUNT_IF || this == SUM;
+    }
+
     public String yamlName() {
         return name().toLowerCase(Locale.ROOT);
     }

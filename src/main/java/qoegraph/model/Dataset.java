@@ -2,6 +2,7 @@ package qoegraph.model;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,10 +13,14 @@ import java.util.Optional;
  * a query always says which one it means.
  *
  * @param participantZone how {@code PARTICIPANT} picks a zone per row; null when the dataset has none
+ * @param members where the members of its reference dimensions come from (users, devices), first fit first
+ * @param renamedDimensions a dimension's former name to its name: still accepted, deprecated
+ * @param renamedMetrics a derived metric's former name to its name (a renamed dimension's Min, Median, ...)
  */
 public record Dataset(String name, String description, String table, Map<String, Join> joins,
                       Map<String, Dimension> dimensions, Map<String, Metric> metrics,
-                      ParticipantZone participantZone) {
+                      ParticipantZone participantZone, List<MemberSource> members,
+                      Map<String, String> renamedDimensions, Map<String, String> renamedMetrics) {
     public Dataset {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
@@ -23,6 +28,14 @@ public record Dataset(String name, String description, String table, Map<String,
         joins = copy(joins);
         dimensions = copy(dimensions);
         metrics = copy(metrics);
+        members = List.copyOf(members);
+        renamedDimensions = copy(renamedDimensions);
+        renamedMetrics = copy(renamedMetrics);
+    }
+
+    public Dataset(String name, String description, String table, Map<String, Join> joins,
+                   Map<String, Dimension> dimensions, Map<String, Metric> metrics, ParticipantZone participantZone) {
+        this(name, description, table, joins, dimensions, metrics, participantZone, List.of(), Map.of(), Map.of());
     }
 
     private static <V> Map<String, V> copy(Map<String, V> map) {

@@ -1,6 +1,8 @@
 package qoegraph.model;
 
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -9,10 +11,10 @@ import java.util.Set;
 /** Turns one parsed dataset file into a {@link Dataset}, reporting every problem with its key. */
 final class DatasetReader {
     private static final Set<String> DATASET_KEYS = Set.of("name", "description", "table", "extra_columns",
-            "joins", "participant_zone", "dimensions", "metrics");
+            "joins", "participant_zone", "members", "dimensions", "metrics");
     private static final Set<String> JOIN_KEYS = Set.of("table", "sql");
     private static final Set<String> DIMENSION_KEYS = Set.of("description", "column", "sql", "type", "unit",
-            "distribution");
+            "distribution", "categorical", "formerly");
     private static final Set<String> METRIC_KEYS = Set.of("description", "aggregation", "column", "sql", "type",
             "unit", "numerator", "denominator", "q");
     private static final Set<String> ZONE_KEYS = Set.of("dimension", "zones", "fallback");
@@ -46,12 +48,51 @@ final class DatasetReader {
         Map<String, Metric> metrics = new LinkedHashMap<>();
         root.children("metrics").forEach((n, s) -> put(metrics, n, readMetric(n, s, scope)));
         checkRatios(root, metrics);
-        DistributionMetrics.add(root, dimensions.values(), metrics);
+        Map<String, String> renamedMetrics = new LinkedHashMap<>();
+        DistributionMetrics.add(root, dimensions.values(), metrics, renamedMetrics);
         ParticipantZone zone = readZone(root, dimensions);
+        List<MemberSource> members = readMembers(root, dimensions);
+        Map<String, String> renamedDimensions = renamedDimensions(root, dimensions, metrics);
         if (description == null || name == null) {
             return null;
         }
-        return new Dataset(name, description, table, joins, dimensions, metrics, zone);
+        return new Dataset(name, description, table, joins, dimensions, metrics, zone, members, renamedDimensions,
+                renamedMetrics);
+    }
+
+    /** {@code members: {users: {userId: userId, country: country}}}: checked against the other datasets later. */
+    private static List<MemberSource> readMembers(Section root, Map<String, Dimension> dimensions) {
+        List<MemberSource> members = new ArrayList<>();
+        root.children("members").forEach((dataset, s) -> {
+            Map<String, String> mapping = s.asStrings();
+            mapping.keySet().stream().filter(d -> !dimensions.containsKey(d)).forEach(d -> s.error(d,
+                    "unknown dimension '" + d + "'" + Names.didYouMean(d, dimensions.keySet())));
+            if (mapping.isEmpty()) {
+                s.error("map at least one dimension to the member dataset's dimension of the same meaning");
+            }
+            members.add(new MemberSource(dataset, mapping));
+        });
+        return members;
+    }
+
+    /** Former names of dimensions, which must not name anything else a filter or bucket could mean. */
+    private static Map<String, String> renamedDimensions(Section root, Map<String, Dimension> dimensions,
+                                                         Map<String, Metric> metrics) {
+        Map<String, String> renamed = new LinkedHashMap<>();
+        for (Dimension d : dimensions.values()) {
+            if (d.formerly() == null) {
+                continue;
+            }
+            if (dimensions.containsKey(d.formerly())) {
+                root.error("dimensions." + d.name() + ".formerly", "'" + d.formerly() + "' is still a dimension");
+            } else if (metrics.containsKey(d.formerly()) && !metrics.get(d.formerly()).type().isNumeric()) {
+                root.error("dimensions." + d.name() + ".formerly", "'" + d.formerly() + "' is a metric that is not"
+                        + " numeric, so it cannot stand for the bucketed dimension");
+            } else {
+                renamed.put(d.formerly(), d.name());
+            }
+        }
+        return renamed;
     }
 
     private static <V> void put(Map<String, V> map, String name, V value) {
@@ -107,6 +148,11 @@ final class DatasetReader {
         if (distribution && type != null && !type.isNumeric()) {
             s.error("distribution", "only numeric dimensions have distribution metrics, this one is " + type.graphqlName());
         }
+        boolean categorical = s.bool("categorical");
+        if (categorical && type != null && type != FieldType.STRING) {
+            s.error("categorical", "only String dimensions list their known values, this one is " + type.graphqlName());
+        }
+        String formerly = s.optionalString("formerly");
         if (type == FieldType.ID && !scope.inferType(sql).map(FieldType::isIntegral).orElse(false)) {
             s.error("type", "ID is for whole-number identifier columns (INTEGER, BIGINT): their values go out as"
                     + " strings of digits and filters bind them back as numbers");
@@ -114,7 +160,7 @@ final class DatasetReader {
         if (description == null || type == null || unit == null) {
             return null;
         }
-        return new Dimension(name, description, type, unit, sql, distribution);
+        return new Dimension(name, description, type, unit, sql, distribution, categorical, formerly);
     }
 
     private Metric readMetric(String name, Section s, Scope scope) {

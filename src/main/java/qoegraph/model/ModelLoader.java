@@ -60,8 +60,39 @@ public final class ModelLoader {
                 errors.add(fileName, "name", "dataset '" + dataset.name() + "' is declared twice");
             }
         }
+        checkMembers(datasets, errors);
         errors.throwIfAny();
         return new Model(datasets);
+    }
+
+    /** Each member source names a dataset that has the mapped dimensions, with the same types. */
+    private static void checkMembers(Map<String, Dataset> datasets, ModelErrors errors) {
+        for (Dataset d : datasets.values()) {
+            String file = DATASETS + "/" + d.name() + ".yml";
+            for (MemberSource source : d.members()) {
+                String key = "members." + source.dataset();
+                Dataset other = datasets.get(source.dataset());
+                if (other == null) {
+                    errors.add(file, key, "unknown dataset '" + source.dataset() + "'"
+                            + Names.didYouMean(source.dataset(), datasets.keySet()));
+                    continue;
+                }
+                source.dimensions().forEach((mine, theirs) -> {
+                    Dimension here = d.dimension(mine).orElse(null);
+                    Dimension there = other.dimension(theirs).orElse(null);
+                    if (here == null) {
+                        return; // reported with the dataset's own file
+                    }
+                    if (there == null) {
+                        errors.add(file, key + "." + mine, source.dataset() + " has no dimension '" + theirs + "'"
+                                + Names.didYouMean(theirs, other.dimensions().keySet()));
+                    } else if (here.type() != there.type()) {
+                        errors.add(file, key + "." + mine, mine + " is " + here.type().graphqlName() + " but "
+                                + source.dataset() + "." + theirs + " is " + there.type().graphqlName());
+                    }
+                });
+            }
+        }
     }
 
     /**

@@ -50,6 +50,11 @@ public final class Names {
         return at == name.length();
     }
 
+    /** Levenshtein distance: the fewest one-character inserts, deletes and changes from a to b. */
+    public static int editDistance(String a, String b) {
+        return distance(a, b);
+    }
+
     static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];

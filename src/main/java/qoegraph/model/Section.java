@@ -111,6 +111,19 @@ final class Section {
         return out;
     }
 
+    /** This mapping as a plain map of texts (a value that is no text is an error). */
+    Map<String, String> asStrings() {
+        Map<String, String> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            if (v == null || v instanceof Map || v instanceof List) {
+                error(String.valueOf(k), "expected a name");
+            } else {
+                out.put(String.valueOf(k), String.valueOf(v));
+            }
+        });
+        return out;
+    }
+
     Section child(String name) {
         String childKey = key.isEmpty() ? name : key + "." + name;
         return new Section(file, childKey, map(name), errors);

@@ -13,9 +13,11 @@ import qoegraph.query.SelectedMetric;
  * resolved to its model definition. The SQL compiler turns it into one statement.
  *
  * @param joins the joins the query needs, each after those it depends on
+ * @param fill the groups {@code includeEmpty} adds; null when the query does not ask for them
  */
 public record Plan(Query query, Dataset dataset, Source source, List<Join> joins,
-                   List<PlannedDimension> dimensions, List<PlannedMetric> metrics, TimeZoneChoice timeZone) {
+                   List<PlannedDimension> dimensions, List<PlannedMetric> metrics, TimeZoneChoice timeZone,
+                   Fill fill) {
     public Plan {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(dataset, "dataset");

@@ -47,16 +47,22 @@ public final class Planner {
                 .filter(b -> RollupMatcher.canServe(shape, b.rollup()))
                 .min(Comparator.comparingLong(RollupCatalog.Built::rows));
         Dataset dataset = rollup.map(b -> RollupView.dataset(base, b.rollup())).orElse(base);
-        Source source = rollup.<Source>map(b -> new Source.Rollup(b.rollup().name(), b.rollup().table(),
-                RollupView.countMetrics(base, b.rollup()))).orElseGet(() -> new Source.Table(base.table()));
+        Source source = rollup.<Source>map(b -> new Source.Rollup(b.rollup().name(), b.rollup().table()))
+                .orElseGet(() -> new Source.Table(base.table()));
         List<PlannedDimension> dimensions = query.dimensions().stream()
                 .map(s -> new PlannedDimension(s, dimension(dataset, s.name()))).toList();
         List<PlannedMetric> metrics = query.metrics().stream()
                 .map(s -> new PlannedMetric(s, metric(dataset, s.name()))).toList();
         TimeZoneChoice zone = timeZone(dataset, query);
-        Plan draft = new Plan(query, dataset, source, List.of(), dimensions, metrics, zone);
+        Fill fill = query.includeEmpty() ? new FillPlanner(this, base, query).fill() : null;
+        Plan draft = new Plan(query, dataset, source, List.of(), dimensions, metrics, zone, fill);
         return new Plan(query, dataset, draft.source(), JoinOrder.closure(dataset, joinsUsed(draft)), dimensions,
-                metrics, zone);
+                metrics, zone, fill);
+    }
+
+    /** The dataset of this name (a member dataset, say). */
+    Dataset dataset(String name) {
+        return model.dataset(name).orElseThrow(() -> new IllegalArgumentException("unknown dataset " + name));
     }
 
     private static Dimension dimension(Dataset dataset, String name) {
@@ -82,11 +88,11 @@ public final class Planner {
     private static Set<String> joinsUsed(Plan plan) {
         List<Expr> exprs = new ArrayList<>();
         plan.dimensions().forEach(d -> exprs.add(d.dimension().sql()));
-        plan.metrics().forEach(m -> addMetric(plan.dataset(), m.metric(), exprs));
+        plan.metrics().forEach(m -> addPlanned(plan, m, exprs));
         whereFields(plan.query().where(), new ArrayList<>()).forEach(f -> exprs.add(dimension(plan.dataset(), f).sql()));
-        whereFields(plan.query().having(), new ArrayList<>()).forEach(f -> addMetric(plan.dataset(), plan.metric(f).metric(), exprs));
+        whereFields(plan.query().having(), new ArrayList<>()).forEach(f -> addPlanned(plan, plan.metric(f), exprs));
         if (plan.query().top() != null) {
-            addMetric(plan.dataset(), plan.metric(plan.query().top().by()).metric(), exprs);
+            addPlanned(plan, plan.metric(plan.query().top().by()), exprs);
         }
         boolean convertsTime = plan.dimensions().stream().anyMatch(d -> d.dimension().isTime());
         if (plan.timeZone().isParticipant() && convertsTime) {
@@ -95,6 +101,13 @@ public final class Planner {
         Set<String> joins = new LinkedHashSet<>();
         exprs.forEach(e -> e.refs().stream().filter(r -> !r.isBase()).map(ColumnRef::join).forEach(joins::add));
         return joins;
+    }
+
+    /** A metric's expressions and those of the dimensions its own where compares. */
+    private static void addPlanned(Plan plan, PlannedMetric metric, List<Expr> into) {
+        addMetric(plan.dataset(), metric.metric(), into);
+        whereFields(metric.selected().where(), new ArrayList<>())
+                .forEach(f -> into.add(dimension(plan.dataset(), f).sql()));
     }
 
     private static void addMetric(Dataset dataset, Metric metric, List<Expr> into) {

@@ -62,6 +62,11 @@ public record QueryShape(String dataset, List<TimeUse> dimensions, Set<String> f
         List<String> fields = Planner.whereFields(query.where(), new ArrayList<>());
         List<Filter.Compare> timeFilters = new ArrayList<>();
         compares(query.where(), timeFilters);
+        // a metric's own where is a filter like the root's: its columns must be kept, its times on bucket bounds
+        query.metrics().forEach(m -> {
+            Planner.whereFields(m.where(), fields);
+            compares(m.where(), timeFilters);
+        });
         timeFilters.removeIf(c -> !dataset.dimension(c.field()).map(Dimension::isTime).orElse(false));
         Set<String> metricNames = new LinkedHashSet<>();
         query.metrics().forEach(m -> metricNames.add(m.name()));

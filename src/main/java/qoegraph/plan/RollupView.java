@@ -52,15 +52,6 @@ public final class RollupView {
         };
     }
 
-    /** Count metrics (count and count_if) are 0, not null, over no rows, so their re-aggregated sums are too. */
-    public static Set<String> countMetrics(Dataset base, Rollup rollup) {
-        Set<String> out = new LinkedHashSet<>();
-        rollup.metrics().forEach(n -> base.metric(n).filter(m -> m.aggregation() == Aggregation.COUNT
-                        || m.aggregation() == Aggregation.COUNT_IF)
-                .ifPresent(m -> out.add(n)));
-        return out;
-    }
-
     public static Dataset dataset(Dataset base, Rollup rollup) {
         Map<String, Dimension> dims = new LinkedHashMap<>();
         for (String name : rollup.dimensions().keySet()) {

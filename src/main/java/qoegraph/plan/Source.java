@@ -24,16 +24,8 @@ public sealed interface Source permits Source.Table, Source.Rollup {
         }
     }
 
-    /**
-     * A rollup's table, re-aggregated in the query.
-     *
-     * @param countMetrics metrics that are counts: their re-aggregated sum is 0, not null, over no rows
-     */
-    record Rollup(String name, String table, java.util.Set<String> countMetrics) implements Source {
-        public Rollup {
-            countMetrics = java.util.Set.copyOf(countMetrics);
-        }
-
+    /** A rollup's table, re-aggregated in the query. */
+    record Rollup(String name, String table) implements Source {
         @Override
         public String kind() {
             return "rollup";

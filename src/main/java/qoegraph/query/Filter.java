@@ -11,10 +11,19 @@ import java.util.Objects;
  */
 public sealed interface Filter permits Filter.And, Filter.Or, Filter.Not, Filter.Compare {
 
-    /** All of the filters; an empty list is true. */
-    record And(List<Filter> filters) implements Filter {
+    /**
+     * All of the filters; an empty list is true.
+     *
+     * @param implicit whether the user wrote no {@code and}: the fields (or operators) of one input object, which
+     *        error paths then name as written ({@code having.count.gt}, not {@code having.and[0].count.gt})
+     */
+    record And(List<Filter> filters, boolean implicit) implements Filter {
         public And {
             filters = List.copyOf(filters);
+        }
+
+        public And(List<Filter> filters) {
+            this(filters, false);
         }
     }
 
@@ -43,6 +52,41 @@ public sealed interface Filter permits Filter.And, Filter.Or, Filter.Not, Filter
                 value = java.util.Collections.unmodifiableList(new java.util.ArrayList<>((List<?>) value));
             }
         }
+    }
+
+    /**
+     * Each comparison of a filter tree with the path to it as the user wrote it ({@code where.or[1].not}): the
+     * fields of one input object are an implicit and, which adds nothing to the path.
+     */
+    static void walk(Filter filter, String path, java.util.function.BiConsumer<String, Compare> each) {
+        if (filter instanceof And and) {
+            for (int i = 0; i < and.filters().size(); i++) {
+                walk(and.filters().get(i), and.implicit() ? path : path + ".and[" + i + "]", each);
+            }
+        } else if (filter instanceof Or or) {
+            for (int i = 0; i < or.filters().size(); i++) {
+                walk(or.filters().get(i), path + ".or[" + i + "]", each);
+            }
+        } else if (filter instanceof Not not) {
+            walk(not.filter(), path + ".not", each);
+        } else if (filter instanceof Compare compare) {
+            each.accept(path, compare);
+        }
+    }
+
+    /** The fields compared anywhere in a filter tree, in order (repeats included); none for null. */
+    static List<String> fields(Filter filter) {
+        List<String> out = new java.util.ArrayList<>();
+        if (filter instanceof And and) {
+            and.filters().forEach(f -> out.addAll(fields(f)));
+        } else if (filter instanceof Or or) {
+            or.filters().forEach(f -> out.addAll(fields(f)));
+        } else if (filter instanceof Not not) {
+            out.addAll(fields(not.filter()));
+        } else if (filter instanceof Compare compare) {
+            out.add(compare.field());
+        }
+        return out;
     }
 
     static Filter and(Filter... filters) {

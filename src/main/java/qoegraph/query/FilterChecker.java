@@ -25,7 +25,12 @@ final class FilterChecker {
     }
 
     void checkWhere(Filter filter) {
-        walk(filter, "where", true);
+        checkWhere(filter, "where");
+    }
+
+    /** A row filter at {@code path}: the root field's where, or a metric's own. */
+    void checkWhere(Filter filter, String path) {
+        walk(filter, path, true);
     }
 
     void checkHaving(Filter filter) {
@@ -33,23 +38,13 @@ final class FilterChecker {
     }
 
     private void walk(Filter filter, String path, boolean where) {
-        if (filter instanceof Filter.And and) {
-            for (int i = 0; i < and.filters().size(); i++) {
-                walk(and.filters().get(i), path + ".and[" + i + "]", where);
-            }
-        } else if (filter instanceof Filter.Or or) {
-            for (int i = 0; i < or.filters().size(); i++) {
-                walk(or.filters().get(i), path + ".or[" + i + "]", where);
-            }
-        } else if (filter instanceof Filter.Not not) {
-            walk(not.filter(), path + ".not", where);
-        } else if (filter instanceof Filter.Compare compare) {
-            String at = path + "." + compare.field();
-            FieldType type = where ? whereType(compare.field(), at) : havingType(compare.field(), at);
+        Filter.walk(filter, path, (at, compare) -> {
+            String field = at + "." + compare.field();
+            FieldType type = where ? whereType(compare.field(), field) : havingType(compare.field(), field);
             if (type != null) {
-                checkCompare(compare, type, at + "." + compare.op().apiName());
+                checkCompare(compare, type, field + "." + compare.op().apiName());
             }
-        }
+        });
     }
 
     private FieldType whereType(String field, String path) {
@@ -70,6 +65,9 @@ final class FilterChecker {
         if (selected != null && selected.window() != null) {
             error(ErrorCode.INVALID_FILTER, path, "'" + field + "' is a window value; having filters grouped values only");
             return null;
+        }
+        if (selected != null && selected.share()) {
+            return FieldType.FLOAT;
         }
         Metric metric = dataset.metric(selected != null ? selected.name() : field).orElse(null);
         if (metric == null && dataset.dimension(field).isPresent()) {

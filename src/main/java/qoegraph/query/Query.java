@@ -16,10 +16,15 @@ import java.util.function.Consumer;
  * @param having group filter on metrics; null for none
  * @param top null for all groups
  * @param timezone an IANA zone id, or {@link #PARTICIPANT}
+ * @param includeEmpty whether groups without rows are added too: members of the reference datasets, every
+ *        period of a time granularity in the filtered range, every value of a date part (counts and sums 0)
+ * @param subtotals whether subtotal rows of the leading dimensions and a grand total are added (ROLLUP)
+ * @param totalOverKey the output key under which each row says which dimensions it totals over (the output keys of
+ *        those dimensions: none for a plain group); null when not selected
  */
 public record Query(String dataset, List<SelectedDimension> dimensions, List<SelectedMetric> metrics,
                     Filter where, Filter having, List<OrderBy> orderBy, Top top, int limit, int offset,
-                    String timezone) {
+                    String timezone, boolean includeEmpty, boolean subtotals, String totalOverKey) {
     /** Each row in its participant's own time zone (study datasets). */
     public static final String PARTICIPANT = "PARTICIPANT";
     public static final String DEFAULT_TIMEZONE = "UTC";
@@ -62,21 +67,27 @@ public record Query(String dataset, List<SelectedDimension> dimensions, List<Sel
         return metrics.stream().filter(m -> m.key().equals(key)).findFirst();
     }
 
-    /** The selected metric with this output key, else the only one with this name. */
+    /**
+     * The selected metric with this output key, else the only plain one with this name: a name never stands for a
+     * metric filtered by its own where, nor for a share (select those under an alias and use the alias).
+     */
     public Optional<SelectedMetric> findMetric(String keyOrName) {
         Optional<SelectedMetric> byKey = metrics.stream().filter(m -> m.key().equals(keyOrName)).findFirst();
         if (byKey.isPresent()) {
             return byKey;
         }
-        List<SelectedMetric> byName = metrics.stream().filter(m -> m.name().equals(keyOrName)).toList();
+        List<SelectedMetric> byName = metrics.stream().filter(m -> m.name().equals(keyOrName) && m.isPlain()).toList();
         return byName.size() == 1 ? Optional.of(byName.get(0)) : Optional.empty();
     }
 
-    /** The output keys in selection order: dimensions first, then metrics. */
+    /** The output keys in selection order: dimensions first, then metrics, then the subtotal mark. */
     public List<String> outputKeys() {
         List<String> keys = new ArrayList<>();
         dimensions.forEach(d -> keys.add(d.key()));
         metrics.forEach(m -> keys.add(m.key()));
+        if (totalOverKey != null) {
+            keys.add(totalOverKey);
+        }
         return keys;
     }
 
@@ -92,6 +103,9 @@ public record Query(String dataset, List<SelectedDimension> dimensions, List<Sel
         private int limit = DEFAULT_LIMIT;
         private int offset;
         private String timezone = DEFAULT_TIMEZONE;
+        private boolean includeEmpty;
+        private boolean subtotals;
+        private String totalOverKey;
 
         private Builder(String dataset) {
             this.dataset = dataset;
@@ -108,6 +122,9 @@ public record Query(String dataset, List<SelectedDimension> dimensions, List<Sel
             this.limit = q.limit;
             this.offset = q.offset;
             this.timezone = q.timezone;
+            this.includeEmpty = q.includeEmpty;
+            this.subtotals = q.subtotals;
+            this.totalOverKey = q.totalOverKey;
         }
 
         public Builder dataset(String name) {
@@ -187,8 +204,25 @@ public record Query(String dataset, List<SelectedDimension> dimensions, List<Sel
             return this;
         }
 
+        public Builder includeEmpty(boolean on) {
+            this.includeEmpty = on;
+            return this;
+        }
+
+        public Builder subtotals(boolean on) {
+            this.subtotals = on;
+            return this;
+        }
+
+        /** Selects the row mark of subtotals under this output key. */
+        public Builder totalOver(String key) {
+            this.totalOverKey = key;
+            return this;
+        }
+
         public Query build() {
-            return new Query(dataset, dimensions, metrics, where, having, orderBy, top, limit, offset, timezone);
+            return new Query(dataset, dimensions, metrics, where, having, orderBy, top, limit, offset, timezone,
+                    includeEmpty, subtotals, totalOverKey);
         }
     }
 }

@@ -19,6 +19,9 @@ public final class QueryValidator {
     /** Narrower buckets overflow: value / width is Infinity for a tiny width (1e-320), which no Float can carry. */
     static final double MIN_BUCKET_WIDTH = 1e-9;
 
+    /** The most periods a time spine (includeEmpty) may have between its where bounds. */
+    static final long MAX_SPINE_PERIODS = 1_000_000;
+
     /** The hard maximum of {@code limit} unless configured otherwise. */
     public static final int DEFAULT_MAX_LIMIT = 100_000;
 
@@ -78,10 +81,14 @@ public final class QueryValidator {
             if (query.having() != null) {
                 filters.checkHaving(query.having());
             }
+            query.metrics().stream().filter(m -> m.where() != null)
+                    .forEach(m -> filters.checkWhere(m.where(), "metrics." + m.key() + ".where"));
             checkOrderBy();
             checkTop();
             checkPaging();
             checkTimezone();
+            checkIncludeEmpty();
+            checkSubtotals();
         }
 
         private void checkSelection() {
@@ -162,8 +169,28 @@ public final class QueryValidator {
                 return;
             }
             checkQuantile(selected, metric, path);
+            if (selected.share()) {
+                checkShare(selected, metric, path);
+            }
             if (selected.window() != null) {
                 checkWindow(selected.window(), path + ".window");
+                if (!metric.type().isNumeric()) {
+                    error(ErrorCode.INVALID_WINDOW, path + ".window", "a window needs a number; " + metric.name()
+                            + " is " + metric.type().graphqlName() + ": order by it instead (orderBy: [{field: \""
+                            + selected.key() + "\", direction: ASC}])");
+                }
+            }
+        }
+
+        /** A share divides a part of an additive metric by its whole: counts and sums only, and a part to take. */
+        private void checkShare(SelectedMetric selected, Metric metric, String path) {
+            if (!metric.aggregation().additive()) {
+                error(ErrorCode.INVALID_ARGUMENT, path + ".of", "share takes the part of a count or a sum; "
+                        + metric.name() + " is a " + metric.aggregation().yamlName() + ", whose parts do not add up");
+            }
+            if (selected.where() == null) {
+                error(ErrorCode.INVALID_ARGUMENT, path + ".where", "share needs where: the rows whose part of "
+                        + metric.name() + " it gives");
             }
         }
 
@@ -192,6 +219,10 @@ public final class QueryValidator {
             }
             if (!moving && window.size() != null) {
                 error(ErrorCode.INVALID_WINDOW, path + ".size", "size is only for MOVING_AVERAGE");
+            }
+            if (window.direction() != null && !window.fn().isRanking()) {
+                error(ErrorCode.INVALID_WINDOW, path + ".direction", "direction is for the ranking functions (RANK,"
+                        + " DENSE_RANK, ROW_NUMBER); " + window.fn() + " does not rank");
             }
         }
 
@@ -251,6 +282,78 @@ public final class QueryValidator {
             } else if (!metric.type().isNumeric()) {
                 error(ErrorCode.INVALID_ARGUMENT, "top.by", "rank by a numeric metric; '" + by + "' is "
                         + metric.type().graphqlName());
+            }
+        }
+
+        private void checkIncludeEmpty() {
+            if (!query.includeEmpty()) {
+                return;
+            }
+            if (query.dimensions().isEmpty()) {
+                error(ErrorCode.INVALID_ARGUMENT, "includeEmpty", "includeEmpty adds the groups without rows: select a"
+                        + " dimension to group by");
+            }
+            if (query.top() != null && query.top().other()) {
+                error(ErrorCode.INVALID_ARGUMENT, "includeEmpty", "includeEmpty does not combine with top.other (an"
+                        + " \"Other\" row of empty groups has no rows to add up); leave one of them out");
+            }
+            query.dimensions().stream().filter(d -> d.granularity() != null).forEach(this::checkSpine);
+            for (SelectedDimension d : query.dimensions()) {
+                boolean rawTime = d.granularity() == null && d.part() == null
+                        && dataset.dimension(d.name()).map(Dimension::isTime).orElse(false);
+                if (rawTime) {
+                    // every instant is a group of its own: crossing them with the other members adds no period
+                    error(ErrorCode.INVALID_ARGUMENT, "dimensions." + d.key(), "includeEmpty adds the empty periods"
+                            + " of a granularity, and " + d.name() + " without one has a group per instant; group by "
+                            + d.name() + "(granularity: HOUR) (or DAY, ...) or " + d.name() + "(part: HOUR_OF_DAY)");
+                }
+            }
+        }
+
+        /**
+         * A spine between where bounds far apart would be more periods than any answer can carry. Under PARTICIPANT
+         * a period is a local bucket at one offset, each zone's its own: which zones' empty periods to add is not
+         * the data's to say, so that spine is refused (a date part's cycle is still filled).
+         */
+        private void checkSpine(SelectedDimension d) {
+            if (Query.PARTICIPANT.equals(query.timezone())) {
+                error(ErrorCode.INVALID_ARGUMENT, "dimensions." + d.key(), "includeEmpty cannot add the empty "
+                        + d.granularity() + "s of participants' own zones (each zone has its own periods); group by a"
+                        + " date part (hourOfDay, dayOfWeek, month) or pick one timezone");
+                return;
+            }
+            TimeBounds.Bound lo = TimeBounds.of(query.where(), d.name(), true);
+            TimeBounds.Bound hi = TimeBounds.of(query.where(), d.name(), false);
+            if (lo == null || hi == null) {
+                return;
+            }
+            long periods = java.time.Duration.between(lo.utc(), hi.utc()).toMinutes() / d.granularity().minutes();
+            if (periods > MAX_SPINE_PERIODS) {
+                error(ErrorCode.LIMIT_EXCEEDED, "dimensions." + d.key(), "includeEmpty would add every "
+                        + d.granularity() + " from " + lo.utc() + " to " + hi.utc() + ", about " + periods
+                        + " periods > " + MAX_SPINE_PERIODS + "; narrow the where range or take a coarser granularity");
+            }
+        }
+
+        private void checkSubtotals() {
+            if (!query.subtotals()) {
+                return;
+            }
+            if (query.dimensions().isEmpty()) {
+                error(ErrorCode.INVALID_ARGUMENT, "subtotals", "subtotals add up groups by the leading dimensions:"
+                        + " select a dimension to group by");
+            }
+            if (query.totalOverKey() == null) {
+                error(ErrorCode.INVALID_ARGUMENT, "subtotals", "subtotal rows read null in the dimensions they add up:"
+                        + " select totalOver too, to tell them from groups whose dimension is null");
+            }
+            if (query.top() != null) {
+                error(ErrorCode.INVALID_ARGUMENT, "subtotals", "subtotals do not combine with top (a subtotal would add"
+                        + " up groups that top drops); leave one of them out");
+            }
+            if (query.includeEmpty()) {
+                error(ErrorCode.INVALID_ARGUMENT, "subtotals", "subtotals do not combine with includeEmpty; leave one of"
+                        + " them out");
             }
         }
 

@@ -8,11 +8,16 @@ import java.util.Objects;
  *
  * @param partitionBy selected dimensions (names or output keys) that partition the groups
  * @param size for {@link WindowFunction#MOVING_AVERAGE}: rows in the window; null otherwise
+ * @param direction for the ranking functions: DESC ranks the highest value 1, ASC the lowest; null means DESC
  */
-public record Window(WindowFunction fn, List<String> partitionBy, Integer size) {
+public record Window(WindowFunction fn, List<String> partitionBy, Integer size, OrderBy.Direction direction) {
     public Window {
         Objects.requireNonNull(fn, "fn");
         partitionBy = List.copyOf(partitionBy);
+    }
+
+    public Window(WindowFunction fn, List<String> partitionBy, Integer size) {
+        this(fn, partitionBy, size, null);
     }
 
     public static Window of(WindowFunction fn, String... partitionBy) {
@@ -21,5 +26,15 @@ public record Window(WindowFunction fn, List<String> partitionBy, Integer size) 
 
     public static Window movingAverage(int size, String... partitionBy) {
         return new Window(WindowFunction.MOVING_AVERAGE, List.of(partitionBy), size);
+    }
+
+    /** The same window ranking lowest first. */
+    public Window ascending() {
+        return new Window(fn, partitionBy, size, OrderBy.Direction.ASC);
+    }
+
+    /** Whether a ranking function ranks the lowest value first. */
+    public boolean lowestFirst() {
+        return direction == OrderBy.Direction.ASC;
     }
 }

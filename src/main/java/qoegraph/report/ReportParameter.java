@@ -10,9 +10,16 @@ import qoegraph.model.FieldType;
  * @param min          inclusive lower bound for numbers, or null
  * @param max          inclusive upper bound for numbers, or null
  * @param line         the header line that declares it
+ * @param values       {@code <dataset>.<dimension>} whose known values a String argument is checked against (a value
+ *                     that matches none gets a warning); null when unchecked
  */
 public record ReportParameter(String name, FieldType type, Object defaultValue, boolean optional, Double min,
-                              Double max, String description, int line) {
+                              Double max, String description, int line, String values) {
+
+    public ReportParameter(String name, FieldType type, Object defaultValue, boolean optional, Double min, Double max,
+                           String description, int line) {
+        this(name, type, defaultValue, optional, min, max, description, line, null);
+    }
 
     /** The GraphQL argument name: the SQL name in camelCase ({@code n_fr} becomes {@code nFr}). */
     public String argumentName() {

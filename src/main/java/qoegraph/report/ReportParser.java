@@ -31,8 +31,9 @@ final class ReportParser {
             FieldType.BOOLEAN, FieldType.DATE_TIME);
     private static final Pattern KEY = Pattern.compile("--\\s*(name|description|param|column)\\s*:\\s*(.*)");
     private static final Pattern PARAM = Pattern.compile("(\\S+)\\s+(\\S+)(?:\\s*=\\s*('(?:[^']|'')*'|[^\\s|]+))?"
-            + "(?:\\s+range\\s+(-?[0-9.]*)\\.\\.(-?[0-9.]*?))?\\s*\\|\\s*(.*)");
-    private static final Pattern COLUMN = Pattern.compile("(\\S+)\\s+(\\S+)\\s*\\|\\s*(.*)");
+            + "(?:\\s+range\\s+(-?[0-9.]*)\\.\\.(-?[0-9.]*?))?(?:\\s+values\\s+([A-Za-z]\\w*\\.[A-Za-z]\\w*))?"
+            + "\\s*\\|\\s*(.*)");
+    private static final Pattern COLUMN = Pattern.compile("(\\S+)\\s+(\\S+)(?:\\s+deprecated\\s+(\\S+))?\\s*\\|\\s*(.*)");
 
     private final Path file;
     private final List<String> problems;
@@ -98,7 +99,8 @@ final class ReportParser {
     private void param(String value, int line) {
         Matcher m = PARAM.matcher(value);
         if (!m.matches()) {
-            problem(line, "a parameter reads 'param: <name> <type> [= <default>] [range <min>..<max>] | <description>'");
+            problem(line, "a parameter reads 'param: <name> <type> [= <default>] [range <min>..<max>]"
+                    + " [values <dataset>.<dimension>] | <description>'");
             return;
         }
         FieldType type = type(m.group(2), line);
@@ -113,20 +115,25 @@ final class ReportParser {
         if ((min != null || max != null) && !type.isNumeric()) {
             problem(line, "range is only for Int, Long and Float parameters");
         }
-        String doc = described(m.group(6), line);
-        parameters.put(sqlName, new ReportParameter(sqlName, type, fallback, optional, min, max, doc, line));
+        String values = m.group(6);
+        if (values != null && type != FieldType.STRING) {
+            problem(line, "values is only for String parameters");
+        }
+        String doc = described(m.group(7), line);
+        parameters.put(sqlName, new ReportParameter(sqlName, type, fallback, optional, min, max, doc, line, values));
     }
 
     private void column(String value, int line) {
         Matcher m = COLUMN.matcher(value);
         if (!m.matches()) {
-            problem(line, "a column reads 'column: <name> <type> | <description>'");
+            problem(line, "a column reads 'column: <name> <type> [deprecated <new_name>] | <description>'");
             return;
         }
         FieldType type = type(m.group(2), line);
         String sqlName = sqlName(m.group(1), line, columns.keySet());
+        String replacedBy = m.group(3);
         if (type != null && sqlName != null) {
-            columns.put(sqlName, new ReportColumn(sqlName, type, described(m.group(3), line), line));
+            columns.put(sqlName, new ReportColumn(sqlName, type, described(m.group(4), line), line, replacedBy));
         }
     }
 
@@ -213,6 +220,9 @@ final class ReportParser {
         if (columns.isEmpty()) {
             problem(1, "the header declares no result columns ('-- column: <name> <type> | <description>')");
         }
+        columns.values().stream().filter(c -> c.replacedBy() != null && !columns.containsKey(c.replacedBy()))
+                .forEach(c -> problem(c.line(), "deprecated " + c.replacedBy() + ": no column " + c.replacedBy()
+                        + " replaces it"));
     }
 
     private String oneStatement(String sql, int line) {

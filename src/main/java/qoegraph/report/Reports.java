@@ -105,6 +105,9 @@ public final class Reports {
             if (report == null) {
                 continue;
             }
+            if (isVariant) {
+                sameField(report, ReportParser.parse(base, read(base), problems), problems);
+            }
             engines.put(report.name(), isVariant ? Set.of(engine) : engines(text));
             Report other = byName.putIfAbsent(report.name(), report);
             if (other != null) {
@@ -115,6 +118,28 @@ public final class Reports {
             throw new ReportException(problems);
         }
         return new Reports(byName, engines, Map.of());
+    }
+
+    /** An engine's variant answers the same field as its base file: same name, description, parameters and columns. */
+    private static void sameField(Report variant, Report base, List<String> problems) {
+        if (base == null) {
+            return; // its own problems are listed
+        }
+        boolean same = variant.name().equals(base.name()) && variant.description().equals(base.description())
+                && withoutLines(variant).equals(withoutLines(base));
+        if (!same) {
+            problems.add(variant.file() + ":1: the header differs from " + base.file() + "'s: an engine's variant must"
+                    + " declare the same name, description, params and columns, so that clients see one field");
+        }
+    }
+
+    /** The parameters and columns without the lines they are declared on (a variant's header may start lower). */
+    private static List<Object> withoutLines(Report report) {
+        List<Object> out = new ArrayList<>();
+        report.parameters().forEach(p -> out.add(new ReportParameter(p.name(), p.type(), p.defaultValue(), p.optional(),
+                p.min(), p.max(), p.description(), 0, p.values())));
+        report.columns().forEach(c -> out.add(new ReportColumn(c.name(), c.type(), c.description(), 0, c.replacedBy())));
+        return out;
     }
 
     /** The engines a file names in its {@code -- engines:} line; DuckDB alone when it has none. */

@@ -43,6 +43,17 @@ final class DimensionWriter {
         return time(selected, raw);
     }
 
+    /**
+     * The bucket of a time dimension's granularity holding a naive UTC time that is not the row's (a time spine's
+     * step), in a query of one zone: the value a row at that time would group under.
+     */
+    SqlFragment bucketOf(PlannedDimension planned, SqlFragment utc) {
+        if (zone.isParticipant() || planned.selected().granularity() == null) {
+            throw new IllegalArgumentException("a spine in one zone needs a granularity");
+        }
+        return time(planned.selected(), utc);
+    }
+
     private SqlFragment time(SelectedDimension selected, SqlFragment utc) {
         if (selected.part() != null) {
             return dialect.datePart(selected.part(), local(utc));

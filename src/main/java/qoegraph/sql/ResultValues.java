@@ -17,6 +17,9 @@ final class ResultValues {
     }
 
     static Object read(ResultSet rs, int index, OutputColumn column) throws SQLException {
+        if (column.totalled() != null) {
+            return totalled(((Number) rs.getObject(index)).longValue(), column.totalled());
+        }
         switch (column.type()) {
             case DATE_TIME:
                 return time(rs, index, column);
@@ -25,6 +28,17 @@ final class ResultValues {
             default:
                 return convert(rs.getObject(index), column);
         }
+    }
+
+    /** The dimension keys whose bit is set, the first key being the highest bit. */
+    static List<String> totalled(long mask, List<String> keys) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            if ((mask >> (keys.size() - 1 - i) & 1) == 1) {
+                out.add(keys.get(i));
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static Object time(ResultSet rs, int index, OutputColumn column) throws SQLException {

@@ -1,15 +1,17 @@
 package qoegraph.sql;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import qoegraph.model.FieldType;
 import qoegraph.model.Join;
 import qoegraph.plan.Plan;
 import qoegraph.plan.PlannedDimension;
 import qoegraph.plan.PlannedMetric;
-import qoegraph.plan.Source;
+import qoegraph.query.Filter;
 import qoegraph.query.OrderBy;
 import qoegraph.query.Top;
 import qoegraph.query.Window;
@@ -18,15 +20,18 @@ import qoegraph.query.WindowFunction;
 /**
  * Compiles a {@link Plan} into one SQL statement with bind parameters.
  *
- * <p>Plain queries are one grouped SELECT. Window metrics and top-N are computed over the grouped rows in
- * CTEs: {@code "g"} holds the groups; for top-N {@code "t"} keeps the best groups per partition, and with
- * "Other" it re-aggregates the base rows of each partition's remaining groups into one row, so every
- * metric (medians and distinct counts too) is exact for the folded row. Windows run last, over the final
- * groups, before ORDER BY / LIMIT. Result columns are named {@code c0, c1, ...} in SQL: output keys (user
- * aliases) never enter the text; {@link OutputColumn} maps them back.
+ * <p>Plain queries are one grouped SELECT. Window metrics, top-N, empty groups and subtotals are computed over the
+ * grouped rows in CTEs: {@code "g"} holds the groups (with subtotals, the ROLLUP rows too, and per dimension whether
+ * the row adds up over it); with empty groups {@code "f"} crosses the members of every dimension ({@link FillWriter})
+ * and joins the groups to them; for top-N {@code "t"} keeps the best (or worst) groups per partition, and with
+ * "Other" it re-aggregates the base rows of each partition's remaining groups into one row, so every metric
+ * (medians and distinct counts too) is exact for the folded row. Windows run last, over the final groups, before
+ * ORDER BY / LIMIT. Result columns are named {@code c0, c1, ...} in SQL: output keys (user aliases) never enter
+ * the text; {@link OutputColumn} maps them back.
  */
 public final class SelectCompiler {
     static final String GROUPS = "g";
+    static final String FILLED = "f";
     static final String RANKED = "r";
     static final String TOP = "t";
     static final String RANK_BY = "rank_by";
@@ -44,6 +49,25 @@ public final class SelectCompiler {
         return new Compilation(plan).statement();
     }
 
+    /** The grouped SELECT of a plan's dimensions alone, columns {@code c0, c1, ...}: its distinct groups. */
+    SqlFragment groups(Plan plan) {
+        return new Compilation(plan).groupedSelect(Grouped.DIMENSIONS);
+    }
+
+    /** What a grouped SELECT returns besides its dimensions. */
+    private enum Grouped {
+        /** the dimensions only */
+        DIMENSIONS,
+        /** the selected metrics, filtered by having: the answer's groups */
+        METRICS,
+        /** the selected metrics and the top-N rank value */
+        RANKED,
+        /** the dimensions and the rank value: which groups top-N folds into "Other" */
+        RANK_ONLY,
+        /** the selected metrics, the rank value and the having metrics, unfiltered: the groups empty ones join */
+        FOR_FILL
+    }
+
     /** The state of compiling one plan. */
     private final class Compilation {
         private final Plan plan;
@@ -52,6 +76,9 @@ public final class SelectCompiler {
         private final DimensionWriter dimensionWriter;
         private final MetricWriter metricWriter;
         private final Top top;
+        private final boolean subtotals;
+        /** Having fields (output keys or names) to the column of "g" / "f" that holds their value. */
+        private final Map<String, String> havingColumns = new LinkedHashMap<>();
 
         Compilation(Plan plan) {
             this.plan = plan;
@@ -59,16 +86,24 @@ public final class SelectCompiler {
             this.metrics = plan.metrics();
             ExprWriter exprs = new ExprWriter(dialect, plan.source().relation());
             this.dimensionWriter = new DimensionWriter(dialect, exprs, plan.timeZone());
-            this.metricWriter = new MetricWriter(dialect, exprs, plan.dataset(),
-                    plan.source() instanceof Source.Rollup r ? r.countMetrics() : Set.of());
+            this.metricWriter = new MetricWriter(dialect, exprs, plan.dataset(), f -> whereWriter().write(f));
             this.top = plan.query().top();
+            this.subtotals = plan.query().subtotals();
+            if (plan.fill() != null && plan.query().having() != null) {
+                for (String field : new LinkedHashSet<>(Filter.fields(plan.query().having()))) {
+                    int selected = metrics.indexOf(plan.metric(field));
+                    havingColumns.put(field, selected >= 0 ? col(dims.size() + selected) : "h" + havingColumns.size());
+                }
+            }
         }
 
         SqlStatement statement() {
             boolean windows = metrics.stream().anyMatch(m -> m.selected().window() != null);
             SqlBuilder sql = new SqlBuilder();
-            if (!windows && top == null) {
-                sql.append(groupedSelect(true, true, false)).append(orderBy(null));
+            boolean plain = !windows && top == null && plan.fill() == null && !subtotals
+                    && plan.query().totalOverKey() == null;
+            if (plain) {
+                sql.append(groupedSelect(Grouped.METRICS)).append(orderBy(null));
             } else {
                 String relation = withClause(sql);
                 sql.append(" SELECT ").join(finalColumns(relation), ", ").append(" FROM ")
@@ -82,15 +117,23 @@ public final class SelectCompiler {
         /** Writes the CTEs; returns the relation the final SELECT reads. */
         private String withClause(SqlBuilder sql) {
             sql.append("WITH ");
+            String groups = GROUPS;
+            if (plan.fill() != null) {
+                sql.append(cte(GROUPS, groupedSelect(Grouped.FOR_FILL)));
+                new FillWriter(dialect, plan, dimensionWriter, SelectCompiler.this).write(sql, GROUPS, FILLED,
+                        filledColumns(), fillHaving());
+                groups = FILLED;
+            } else if (top == null || !top.other()) {
+                sql.append(cte(GROUPS, groupedSelect(top == null ? Grouped.METRICS : Grouped.RANKED)));
+            }
             if (top == null) {
-                sql.append(cte(GROUPS, groupedSelect(true, true, false)));
-                return GROUPS;
+                return groups;
             }
             if (!top.other()) {
-                sql.append(cte(GROUPS, groupedSelect(true, true, true))).append(", ").append(cte(TOP, keepTop()));
+                sql.append(", ").append(cte(TOP, keepTop(groups)));
                 return TOP;
             }
-            sql.append(cte(GROUPS, groupedSelect(true, false, true))).append(", ").append(cte(RANKED, rankOthers()))
+            sql.append(cte(GROUPS, groupedSelect(Grouped.RANK_ONLY))).append(", ").append(cte(RANKED, rankOthers()))
                     .append(", ").append(cte(TOP, foldOthers()));
             return TOP;
         }
@@ -99,22 +142,50 @@ public final class SelectCompiler {
             return new SqlBuilder().append(dialect.quote(name)).append(" AS (").append(body).append(")").build();
         }
 
-        /** SELECT dims, metrics [, rank_by] FROM ... WHERE ... GROUP BY ... HAVING ... */
-        private SqlFragment groupedSelect(boolean withDims, boolean withMetrics, boolean withRankBy) {
-            List<SqlFragment> columns = new ArrayList<>();
-            for (int i = 0; withDims && i < dims.size(); i++) {
-                columns.add(as(dimensionWriter.write(dims.get(i)), col(i)));
+        /** SELECT dims, metrics [, rank_by] [, having metrics] FROM ... WHERE ... GROUP BY ... HAVING ... */
+        SqlFragment groupedSelect(Grouped what) {
+            if (!subtotals || dims.isEmpty() || !dialect.subtotalsByUnion()) {
+                return groupedSelect(what, -1);
             }
+            // ROLLUP's levels spelled out: all dimensions, all but the last, ..., none (the grand total)
+            List<SqlFragment> levels = new ArrayList<>();
+            for (int kept = dims.size(); kept >= 0; kept--) {
+                levels.add(groupedSelect(what, kept));
+            }
+            return new SqlBuilder().join(levels, " UNION ALL ").build();
+        }
+
+        /** @param kept with subtotals by union: the level's first {@code kept} dimensions grouped, the rest null; else -1 */
+        private SqlFragment groupedSelect(Grouped what, int kept) {
+            List<SqlFragment> columns = new ArrayList<>();
+            for (int i = 0; i < dims.size(); i++) {
+                SqlFragment value = kept >= 0 && i >= kept ? SqlFragment.text("NULL") : dimensionWriter.write(dims.get(i));
+                columns.add(as(value, col(i)));
+            }
+            boolean withMetrics = what == Grouped.METRICS || what == Grouped.RANKED || what == Grouped.FOR_FILL;
             for (int j = 0; withMetrics && j < metrics.size(); j++) {
                 columns.add(as(metricWriter.write(metrics.get(j)), col(dims.size() + j)));
             }
-            if (withRankBy) {
+            if (top != null && what != Grouped.METRICS && what != Grouped.DIMENSIONS) {
                 columns.add(as(metricWriter.write(plan.metric(top.by())), RANK_BY));
+            }
+            if (what == Grouped.FOR_FILL) {
+                havingColumns.forEach((field, column) -> {
+                    if (column.startsWith("h")) {
+                        columns.add(as(metricWriter.write(plan.metric(field)), column));
+                    }
+                });
+            }
+            if (subtotals) {
+                for (int i = 0; i < dims.size(); i++) {
+                    String grouping = kept < 0 ? dialect.grouping(col(i)) : i >= kept ? "1" : "0";
+                    columns.add(SqlFragment.text(grouping + " AS " + dialect.quote(totalled(i))));
+                }
             }
             SqlBuilder sql = new SqlBuilder().append("SELECT ").join(columns, ", ").append(" FROM ").append(from());
             appendWhere(sql);
-            sql.append(groupBy(dims.size(), List.of()));
-            if (plan.query().having() != null) {
+            sql.append(kept < 0 ? groupBy(dims.size(), List.of()) : ordinals(kept, List.of()));
+            if (plan.query().having() != null && what != Grouped.FOR_FILL && what != Grouped.DIMENSIONS) {
                 sql.append(" HAVING ").append(havingWriter().write(plan.query().having()));
             }
             return sql.build();
@@ -127,6 +198,18 @@ public final class SelectCompiler {
         }
 
         private String groupBy(int dimensions, List<Integer> more) {
+            if (subtotals && more.isEmpty() && dimensions > 0) {
+                List<String> aliases = new ArrayList<>();
+                for (int i = 0; i < dimensions; i++) {
+                    aliases.add(col(i));
+                }
+                return " GROUP BY " + dialect.rollup(aliases);
+            }
+            return ordinals(dimensions, more);
+        }
+
+        /** {@code GROUP BY 1, ..., dimensions, more...}, or nothing. */
+        private String ordinals(int dimensions, List<Integer> more) {
             List<String> ordinals = new ArrayList<>();
             for (int i = 1; i <= dimensions; i++) {
                 ordinals.add(String.valueOf(i));
@@ -159,9 +242,36 @@ public final class SelectCompiler {
             });
         }
 
+        /** The filled groups' having: on their columns, where empty groups read 0 for counts and sums. */
+        private SqlFragment fillHaving() {
+            if (plan.query().having() == null) {
+                return null;
+            }
+            return new FilterWriter(dialect, field -> new FilterWriter.Operand(
+                    filledValue(plan.metric(field), havingColumns.get(field)), plan.metric(field).metric().type()))
+                    .write(plan.query().having());
+        }
+
+        /** What "f" selects besides the dimensions: each metric column of "g", 0 for counts and sums of empty groups. */
+        private List<SqlFragment> filledColumns() {
+            List<SqlFragment> columns = new ArrayList<>();
+            for (int j = 0; j < metrics.size(); j++) {
+                columns.add(as(filledValue(metrics.get(j), col(dims.size() + j)), col(dims.size() + j)));
+            }
+            if (top != null) {
+                columns.add(as(filledValue(plan.metric(top.by()), RANK_BY), RANK_BY));
+            }
+            return columns;
+        }
+
+        private SqlFragment filledValue(PlannedMetric metric, String column) {
+            SqlFragment value = SqlFragment.text(dialect.column(GROUPS, column));
+            return MetricWriter.zeroWhenEmpty(metric) ? dialect.zeroIfNull(value) : value;
+        }
+
         /** Top-N without "Other": the n best groups per partition. */
-        private SqlFragment keepTop() {
-            return dialect.keepWindowRows(GROUPS, rowNumberByRank(GROUPS), top.n());
+        private SqlFragment keepTop(String groups) {
+            return dialect.keepWindowRows(groups, rowNumberByRank(groups), top.n());
         }
 
         /** Top-N with "Other": which groups of each partition are folded. */
@@ -178,7 +288,7 @@ public final class SelectCompiler {
 
         private String rowNumberByRank(String relation) {
             List<String> order = new ArrayList<>();
-            order.add(dialect.column(relation, RANK_BY) + " DESC NULLS LAST");
+            order.add(dialect.column(relation, RANK_BY) + " " + top.direction() + " NULLS LAST");
             rankedDims().forEach(i -> order.add(dialect.column(relation, col(i)) + " ASC NULLS LAST"));
             List<String> partition = topPartition().stream().map(i -> dialect.column(relation, col(i))).toList();
             return "row_number() OVER (" + (partition.isEmpty() ? "" : "PARTITION BY " + String.join(", ", partition) + " ")
@@ -231,13 +341,33 @@ public final class SelectCompiler {
                 columns.add(window == null ? SqlFragment.text(column) : as(windowValue(window, column, relation),
                         col(dims.size() + j)));
             }
+            if (plan.query().totalOverKey() != null) {
+                columns.add(as(totalOverMask(relation), col(dims.size() + metrics.size())));
+            }
             return columns;
+        }
+
+        /** Which dimensions a row adds up over, as bits: the first dimension the highest; 0 without subtotals. */
+        private SqlFragment totalOverMask(String relation) {
+            if (!subtotals) {
+                return SqlFragment.text("0");
+            }
+            List<String> terms = new ArrayList<>();
+            for (int i = 0; i < dims.size(); i++) {
+                terms.add(dialect.column(relation, totalled(i)) + " * " + (1L << (dims.size() - 1 - i)));
+            }
+            return SqlFragment.text("(" + String.join(" + ", terms) + ")");
         }
 
         private SqlFragment windowValue(Window window, String value, String relation) {
             List<Integer> partition = window.partitionBy().stream()
                     .map(p -> dims.indexOf(plan.dimension(p).orElseThrow())).toList();
-            List<String> partitionColumns = partition.stream().map(i -> dialect.column(relation, col(i))).toList();
+            List<String> partitionColumns = new ArrayList<>();
+            for (int i = 0; subtotals && i < dims.size(); i++) {
+                // each level of subtotals is a population of its own: groups, subtotals of each, the grand total
+                partitionColumns.add(dialect.column(relation, totalled(i)));
+            }
+            partition.forEach(i -> partitionColumns.add(dialect.column(relation, col(i))));
             List<String> tieBreak = new ArrayList<>();
             for (int i = 0; i < dims.size(); i++) {
                 if (!partition.contains(i)) {
@@ -274,13 +404,19 @@ public final class SelectCompiler {
             return List.copyOf(order);
         }
 
-        /** ORDER BY: the query's keys, then top-N placement, then every dimension as a tie-break. */
+        /**
+         * ORDER BY: the query's keys, then top-N placement, then every dimension as a tie-break. With subtotals each
+         * dimension is preceded by whether the row adds up over it, so subtotals follow the groups they add up.
+         */
         private String orderBy(String relation) {
             Set<Integer> used = new LinkedHashSet<>();
             List<String> keys = new ArrayList<>();
             for (OrderBy o : plan.query().orderBy()) {
                 int index = outputIndex(o.key());
                 if (used.add(index)) {
+                    if (subtotals && index < dims.size()) {
+                        keys.add(dialect.column(relation, totalled(index)) + " ASC");
+                    }
                     keys.add((index + 1) + " " + o.direction() + " NULLS LAST");
                 }
             }
@@ -289,6 +425,9 @@ public final class SelectCompiler {
             }
             for (int i = 0; i < dims.size(); i++) {
                 if (used.add(i)) {
+                    if (subtotals) {
+                        keys.add(dialect.column(relation, totalled(i)) + " ASC");
+                    }
                     keys.add((i + 1) + " ASC NULLS LAST");
                 }
             }
@@ -306,7 +445,7 @@ public final class SelectCompiler {
                 keys.add(dialect.column(relation, IS_OTHER) + " ASC");
             }
             if (!explicit) {
-                keys.add(dialect.column(relation, RANK_BY) + " DESC NULLS LAST");
+                keys.add(dialect.column(relation, RANK_BY) + " " + top.direction() + " NULLS LAST");
             }
         }
 
@@ -339,11 +478,16 @@ public final class SelectCompiler {
             List<OutputColumn> columns = new ArrayList<>();
             dims.forEach(d -> columns.add(dimensionWriter.output(d)));
             metrics.forEach(m -> columns.add(metricOutput(m)));
+            if (plan.query().totalOverKey() != null) {
+                columns.add(OutputColumn.totalOver(plan.query().totalOverKey(), dims.stream().map(PlannedDimension::key)
+                        .toList()));
+            }
             return columns;
         }
 
         private OutputColumn metricOutput(PlannedMetric m) {
-            FieldType type = windowType(m.selected().window(), m.metric().type());
+            FieldType grouped = m.selected().share() ? FieldType.FLOAT : m.metric().type();
+            FieldType type = windowType(m.selected().window(), grouped);
             return new OutputColumn(m.key(), type, type.isTime() ? dimensionWriter.metricZone() : null);
         }
 
@@ -367,7 +511,12 @@ public final class SelectCompiler {
         return FieldType.FLOAT;
     }
 
-    private static String col(int index) {
+    static String col(int index) {
         return "c" + index;
+    }
+
+    /** The column saying whether a row adds up over dimension {@code index} (1) or is grouped by it (0). */
+    static String totalled(int index) {
+        return "s" + index;
     }
 }

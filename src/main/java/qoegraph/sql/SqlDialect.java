@@ -152,6 +152,51 @@ public interface SqlDialect {
         return new SqlBuilder().append("CAST(").append(expr).append(" AS DOUBLE)").build();
     }
 
+    /** The rows where a condition is true: 0 over no rows (standard FILTER; DuckDB's count_if is NULL then). */
+    default SqlFragment countWhere(SqlFragment condition) {
+        return new SqlBuilder().append("count(*) FILTER (WHERE ").append(condition).append(")").build();
+    }
+
+    /** Both conditions. */
+    default SqlFragment and(SqlFragment a, SqlFragment b) {
+        return new SqlBuilder().append("(").append(a).append(") AND (").append(b).append(")").build();
+    }
+
+    /** 0 where the value is null: a sum over no rows. */
+    default SqlFragment zeroIfNull(SqlFragment value) {
+        return new SqlBuilder().append("coalesce(").append(value).append(", 0)").build();
+    }
+
+    /** A bound time value ({@code CAST(? AS TIMESTAMP)}) with its microseconds kept. */
+    default SqlFragment timestamp(java.time.LocalDateTime value) {
+        return new SqlBuilder().append("CAST(").param(value).append(" AS TIMESTAMP)").build();
+    }
+
+    /**
+     * Whether subtotals are written as a UNION ALL of one grouped SELECT per level rather than one
+     * {@code GROUP BY ROLLUP}: an engine that cannot match a grouped expression holding bind parameters to its
+     * repeat in the SELECT list (Trino: each {@code ?} is a parameter of its own) cannot name them in a ROLLUP.
+     */
+    default boolean subtotalsByUnion() {
+        return false;
+    }
+
+    /** {@code ROLLUP (...)} of the grouped columns, by their output aliases; unused when {@link #subtotalsByUnion}. */
+    String rollup(List<String> aliases);
+
+    /** {@code GROUPING(alias)}: 1 on a row that adds up over this grouped column (a subtotal), 0 on a group. */
+    String grouping(String alias);
+
+    /**
+     * A relation of one column {@code column}: times from {@code from} to {@code to}, both included, {@code step}
+     * apart, and {@code to} itself; both are columns of {@code relation}, a one-row relation. No rows when they
+     * are null.
+     */
+    String timeSteps(String relation, String from, String to, java.time.Duration step, String column);
+
+    /** A relation of one INTEGER column {@code column}: from..to, both included. */
+    String integers(int from, int to, String column);
+
     /** The paging clause at the end of a statement: at most {@code limit} rows after skipping {@code offset}. */
     SqlFragment page(int limit, int offset);
 

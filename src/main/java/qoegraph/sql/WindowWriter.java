@@ -6,14 +6,16 @@ import qoegraph.query.Window;
 /**
  * Writes window values over the grouped rows of a relation. {@code value} is the grouped metric column,
  * {@code partition} the PARTITION BY list, {@code order} the ORDER BY list used by running functions (the
- * time dimension first when one is selected); ranks order by the value, highest first.
+ * time dimension first when one is selected); ranks order by the value, highest first (lowest first when the window
+ * says ASC), missing values last.
  */
 final class WindowWriter {
     private static final String RUNNING = " ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW";
 
     SqlFragment write(Window window, String value, List<String> partition, List<String> order, List<String> tieBreak) {
         String p = partition.isEmpty() ? "" : "PARTITION BY " + String.join(", ", partition);
-        String byValue = orderBy(List.of(value + " DESC NULLS LAST"));
+        String rankOrder = value + (window.lowestFirst() ? " ASC" : " DESC") + " NULLS LAST";
+        String byValue = orderBy(List.of(rankOrder));
         String running = orderBy(order);
         // without a running order each partition is one group; lag still needs an ORDER BY on some engines (Trino)
         String previousOrder = order.isEmpty() ? orderBy(List.of(value)) : running;
@@ -23,7 +25,7 @@ final class WindowWriter {
             case DENSE_RANK:
                 return text("dense_rank() " + over(p, byValue));
             case ROW_NUMBER:
-                return text("row_number() " + over(p, orderBy(concat(List.of(value + " DESC NULLS LAST"), tieBreak))));
+                return text("row_number() " + over(p, orderBy(concat(List.of(rankOrder), tieBreak))));
             case SHARE:
                 return text("(CAST(" + value + " AS DOUBLE) / NULLIF(sum(" + value + ") " + over(p, "") + ", 0))");
             case CUMULATIVE_SUM:

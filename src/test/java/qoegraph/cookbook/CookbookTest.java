@@ -114,16 +114,55 @@ public class CookbookTest {
         assertEquals(485_753L, number(row(bytes, "connected", true), "count"), "connected");
         assertEquals(49_201L, number(row(bytes, "connected", false), "count"), "not connected");
 
-        // viewers over 100 MB, by browser: p2p > 0 / CDN only
-        Map<String, List<Map<String, Object>>> over100 = data("above 100 MB");
+        // viewers over 100 MB, by browser: p2p > 0 / CDN only, as metrics with a where of their own
+        List<Map<String, Object>> over100 = data("above 100 MB").get("sessions");
         Map<String, long[]> published = Map.of("Iron", new long[] {15_700, 2_976},
                 "EarthWolf", new long[] {28_076, 2_058}, "Vectrice", new long[] {4, 793}, "Swamp", new long[] {174, 184});
         published.forEach((browser, split) -> {
-            assertEquals(split[0], number(row(over100.get("withP2p"), "browser", browser), "count"),
-                    browser + " over 100 MB with p2p > 0");
-            assertEquals(split[1], number(row(over100.get("cdnOnly"), "browser", browser), "count"),
-                    browser + " over 100 MB, CDN only");
+            Map<String, Object> row = row(over100, "browser", browser);
+            assertEquals(split[0], number(row, "withP2p"), browser + " over 100 MB with p2p > 0");
+            assertEquals(split[1], number(row, "cdnOnly"), browser + " over 100 MB, CDN only");
+            assertEquals(split[0] + split[1], number(row, "count"), browser + " over 100 MB");
         });
+    }
+
+    /** datasets.md's not-connected viewers per ISP and per browser, out of the one request per ISP and browser. */
+    @Test
+    void theFilteredMetricsGiveThePublishedCounts() {
+        List<Map<String, Object>> rows = data("not connected to the P2P back end, per ISP").get("sessions");
+        Map<String, Long> perIsp = new LinkedHashMap<>();
+        Map<String, Long> perBrowser = new LinkedHashMap<>();
+        for (Map<String, Object> r : rows) {
+            perIsp.merge((String) r.get("isp"), number(r, "notConnected"), Long::sum);
+            perBrowser.merge((String) r.get("browser"), number(r, "notConnected"), Long::sum);
+            assertEquals(number(r, "notConnected") / (double) number(r, "count"),
+                    ((Number) r.get("notConnectedShare")).doubleValue(), 1e-15, "share of " + r);
+        }
+        assertEquals(Map.of("Arange", 1_641L, "Fro", 7_524L, "BTP", 138L, "Datch Telecam", 36_415L, "Olga", 3_483L),
+                perIsp);
+        assertEquals(Map.of("EarthWolf", 24_076L, "Iron", 22_846L, "Vectrice", 991L, "Swamp", 1_288L), perBrowser);
+
+        List<Map<String, Object>> big = data("fetched more than 100 MB").get("sessions");
+        for (int i = 1; i < big.size(); i++) {
+            assertTrue(((Number) big.get(i - 1).get("bigShare")).doubleValue()
+                    >= ((Number) big.get(i).get("bigShare")).doubleValue(), "largest share first");
+        }
+        assertEquals("Datch Telecam", big.get(big.size() - 1).get("isp"), "the fewest big viewers");
+
+        // datasets.md's two lowest mean P2P fractions are streams 4 and 3: the worst by P2P share too
+        List<Map<String, Object>> worst = data("least from peers").get("sessions");
+        assertEquals(List.of(4L, 3L), worst.subList(0, 2).stream().map(r -> number(r, "stream")).toList());
+
+        // subtotals: each ISP's subtotal holds its published viewers, the grand total all of them
+        List<Map<String, Object>> heat = data("with a subtotal per ISP").get("sessions");
+        Map<String, Object> total = heat.get(heat.size() - 1);
+        assertEquals(List.of("isp", "browser"), total.get("totalOver"));
+        assertEquals(534_954L, number(total, "count"));
+        Map<String, Long> subtotals = new LinkedHashMap<>();
+        heat.stream().filter(r -> List.of("browser").equals(r.get("totalOver")))
+                .forEach(r -> subtotals.put((String) r.get("isp"), number(r, "count")));
+        assertEquals(Map.of("Arange", 165_341L, "Fro", 149_789L, "BTP", 130_317L, "Datch Telecam", 45_655L,
+                "Olga", 43_852L), subtotals);
     }
 
     /** datasets.md, section 2: 47 devices, 3 of them shared (44 personal ones); 3 French users without traffic. */
@@ -141,6 +180,24 @@ public class CookbookTest {
             long expected = perCountry.merge(user.get("country"), 1L, Long::sum);
             assertEquals(expected, number(user, "rankInCountry"), "rank in " + user.get("country"));
         }
+    }
+
+    /** The study's follow-up entries: every user (3 French ones without traffic), and the collection spans. */
+    @Test
+    void theStudyFollowUpsIncludeEveryUserAndTheirSpans() {
+        Map<String, List<Map<String, Object>>> all = data("users who have no traffic");
+        for (String field : List.of("bytes", "dns")) {
+            List<Map<String, Object>> rows = all.get(field);
+            assertEquals(25, rows.size(), field + ": every participant");
+            String metric = field.equals("bytes") ? "bytes" : "count";
+            assertEquals(3L, rows.stream().filter(r -> number(r, metric) == 0).count(), field + ": users without any");
+        }
+        List<Map<String, Object>> spans = data("collection last").get("traffic");
+        assertEquals(22, spans.size(), "participants with traffic");
+        double longest = spans.stream().mapToDouble(r -> java.time.Duration.between(
+                java.time.OffsetDateTime.parse((String) r.get("tsMin")),
+                java.time.OffsetDateTime.parse((String) r.get("tsMax"))).toSeconds() / 86_400.0).max().orElseThrow();
+        assertTrue(longest > 90 && longest < 104, "the longest span is up to 103 days: " + longest);
     }
 
     // ---- the README's blocks

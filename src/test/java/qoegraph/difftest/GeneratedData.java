@@ -189,7 +189,12 @@ final class GeneratedData implements AutoCloseable {
         }
 
         QueryResult run(Plan plan) throws SQLException {
-            return new SqlRunner(Duration.ofSeconds(120)).run(queries, new SelectCompiler(dialect).compile(plan));
+            return run(new SelectCompiler(dialect).compile(plan));
+        }
+
+        /** A compiled statement (a report's, say) on this database. */
+        QueryResult run(qoegraph.sql.SqlStatement statement) throws SQLException {
+            return new SqlRunner(Duration.ofSeconds(120)).run(queries, statement);
         }
 
         @Override
@@ -231,9 +236,18 @@ final class GeneratedData implements AutoCloseable {
 
     synchronized Table syntheticTraffic() {
         if (syntheticTraffic == null) {
-            syntheticTraffic = Rows.traffic(new Rows.Study(syntheticDir));
+            syntheticTraffic = Rows.traffic(syntheticStudy());
         }
         return syntheticTraffic;
+    }
+
+    private Rows.Study syntheticStudy;
+
+    synchronized Rows.Study syntheticStudy() {
+        if (syntheticStudy == null) {
+            syntheticStudy = new Rows.Study(syntheticDir);
+        }
+        return syntheticStudy;
     }
 
     @Override

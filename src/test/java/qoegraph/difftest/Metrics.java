@@ -16,7 +16,12 @@ final class Metrics {
     }
 
     /** How a metric aggregates; {@code value} gives a row's input (a Number, or null to leave the row out). */
-    sealed interface Agg permits Count, CountIf, Sum, Avg, Min, Max, Stddev, Quantile, CountDistinct, Ratio {
+    sealed interface Agg permits Count, CountIf, Sum, Avg, Min, Max, Stddev, Quantile, CountDistinct, Ratio,
+            TimeExtreme {
+    }
+
+    /** The earliest ({@code max} false) or latest time, a naive UTC time; null over no times. */
+    record TimeExtreme(IntFunction<java.time.LocalDateTime> value, boolean max) implements Agg {
     }
 
     record Count() implements Agg {
@@ -63,6 +68,24 @@ final class Metrics {
         boolean takesQ() {
             return agg instanceof Quantile q && q.q() == null;
         }
+
+        /** A time (tsMin): ordered and ranked, never summed. */
+        boolean time() {
+            return agg instanceof TimeExtreme;
+        }
+
+        /** Whether the parts of a group add up to its whole: what a share can take a part of. */
+        boolean additive() {
+            return agg instanceof Count || agg instanceof CountIf || agg instanceof Sum;
+        }
+
+        /** The value over no rows: 0 for counts and sums, null otherwise. */
+        Object empty() {
+            if (agg instanceof Count || agg instanceof CountIf || agg instanceof CountDistinct) {
+                return 0L;
+            }
+            return agg instanceof Sum s ? (s.integral() ? (Object) 0L : (Object) 0.0) : null;
+        }
     }
 
     static Map<String, Def> sessions(Table t) {
@@ -79,10 +102,13 @@ final class Metrics {
         put(m, "totalBytes", new Sum(r -> orZero(p2p[r]) + orZero(cdn[r]), false), false);
         put(m, "p2pShare", new Ratio("p2pBytes", "totalBytes"), false);
         put(m, "meanP2pFraction", new Avg(r -> {
+            // a viewer's fraction needs both parts: the cut-off row without cdn is left out, as are viewers without bytes
             Double all = (Double) total[r];
-            return all == null || all == 0 ? null : (Double) p2p[r] / all;
+            return p2p[r] == null || cdn[r] == null || all == 0 ? null : (Double) p2p[r] / all;
         }), false);
         put(m, "p2pViewerCount", new CountIf(r -> p2p[r] != null && (Double) p2p[r] > 0), true);
+        put(m, "noP2pViewerCount", new CountIf(r -> p2p[r] != null && (Double) p2p[r] == 0), true);
+        put(m, "noP2pViewerShare", new Ratio("noP2pViewerCount", "count"), true);
         put(m, "avgTotalBytes", new Avg(r -> (Double) total[r]), false);
         for (String d : List.of("p2p", "cdn", "total")) {
             distribution(m, t.column(d));
@@ -93,10 +119,12 @@ final class Metrics {
     static Map<String, Def> traffic(Table t) {
         Map<String, Def> m = new LinkedHashMap<>();
         put(m, "count", new Count(), true);
-        for (String c : List.of("bytesIn", "bytesOut", "bytes", "packetsIn", "packetsOut")) {
+        for (String c : List.of("bytesIn", "bytesOut", "packetsIn", "packetsOut")) {
             Object[] v = t.column(c).values();
             put(m, c, new Sum(r -> (Long) v[r], true), true);
         }
+        Object[] binBytes = t.column("binBytes").values();
+        put(m, "bytes", new Sum(r -> (Long) binBytes[r], true), true);
         Object[] packetsIn = t.column("packetsIn").values();
         Object[] packetsOut = t.column("packetsOut").values();
         put(m, "packets", new Sum(r -> packetsIn[r] == null || packetsOut[r] == null ? null
@@ -105,9 +133,10 @@ final class Metrics {
         put(m, "distinctDstIps", distinct(t, "dstIp"), true);
         put(m, "devices", distinct(t, "devId"), true);
         put(m, "users", distinct(t, "userId"), true);
-        for (String d : List.of("packetsIn", "bytesIn", "packetsOut", "bytesOut", "bytes")) {
+        for (String d : List.of("packetsIn", "bytesIn", "packetsOut", "bytesOut", "binBytes")) {
             distribution(m, t.column(d));
         }
+        times(m, t.column("ts"));
         return m;
     }
 
@@ -123,7 +152,15 @@ final class Metrics {
                 true);
         put(m, "devices", distinct(t, "devId"), true);
         put(m, "users", distinct(t, "userId"), true);
+        times(m, t.column("ts"));
         return m;
+    }
+
+    /** A time column's first and last time: {@code tsMin}, {@code tsMax}. */
+    private static void times(Map<String, Def> m, Table.Column column) {
+        Object[] v = column.values();
+        put(m, column.name() + "Min", new TimeExtreme(r -> (java.time.LocalDateTime) v[r], false), true);
+        put(m, column.name() + "Max", new TimeExtreme(r -> (java.time.LocalDateTime) v[r], true), true);
     }
 
     /** The Min, Max, Avg, Stddev, Median and Quantile of a {@code distribution: true} dimension. */

@@ -44,12 +44,29 @@ final class Oracle {
 
     final Table table;
     final Map<String, Metrics.Def> metrics;
+    /** Where includeEmpty finds the members of reference dimensions (users, devices), first listed first. */
+    final List<MemberSource> members;
     private final Map<String, Encoded> dimensions = new ConcurrentHashMap<>();
     private final Map<String, Input> inputs = new ConcurrentHashMap<>();
 
     Oracle(Table table, Map<String, Metrics.Def> metrics) {
+        this(table, metrics, List.of());
+    }
+
+    Oracle(Table table, Map<String, Metrics.Def> metrics, List<MemberSource> members) {
         this.table = table;
         this.metrics = metrics;
+        this.members = List.copyOf(members);
+    }
+
+    /**
+     * A reference table (users, devices) whose rows are the members of some dimensions of the dataset: its columns
+     * are named as those dimensions, as api.md names them on every study dataset.
+     */
+    record MemberSource(String name, Table table) {
+        boolean provides(String dimension) {
+            return table.columns.containsKey(dimension);
+        }
     }
 
     /**
@@ -220,7 +237,7 @@ final class Oracle {
      * 01:00 hours of a fall-back night stay two), longer ones start at the local midnight. In participants' zones
      * each row is so in its participant's zone, with that zone's offset: buckets of two offsets are two groups.
      */
-    private static Object time(LocalDateTime utc, ZoneId zone, SelectedDimension d) {
+    static Object time(LocalDateTime utc, ZoneId zone, SelectedDimension d) {
         ZonedDateTime at = utc.atZone(ZoneOffset.UTC).withZoneSameInstant(zone);
         if (d.part() != null) {
             switch (d.part()) {
@@ -585,6 +602,39 @@ final class Oracle {
         });
     }
 
+    /**
+     * A selected metric's value per group: over the rows its own where keeps (a count or sum over none is 0), and as
+     * the share of the group's whole when it is a share (null when the whole is 0 or null).
+     */
+    Object[] metric(SelectedMetric m, Grouping grouping) {
+        if (m.where() == null) {
+            return metric(m.name(), m.q(), grouping);
+        }
+        byte[] keep = where(m.where());
+        int[] groupOf = grouping.groupOf().clone();
+        for (int r = 0; r < groupOf.length; r++) {
+            if (keep[r] != TRUE) {
+                groupOf[r] = -1;
+            }
+        }
+        Object[] part = metric(m.name(), m.q(), new Grouping(groupOf, grouping.keys(), grouping.matchedRows()));
+        if (!m.share()) {
+            return part;
+        }
+        Object[] whole = metric(m.name(), m.q(), grouping);
+        Object[] out = new Object[part.length];
+        for (int g = 0; g < out.length; g++) {
+            boolean none = part[g] == null || whole[g] == null || ((Number) whole[g]).doubleValue() == 0;
+            out[g] = none ? null : ((Number) part[g]).doubleValue() / ((Number) whole[g]).doubleValue();
+        }
+        return out;
+    }
+
+    /** A metric's value over no rows: 0 for counts and sums (filtered ones too), null for the rest and shares. */
+    Object empty(SelectedMetric m) {
+        return m.share() ? null : metrics.get(m.name()).empty();
+    }
+
     /** A metric's value per group. */
     Object[] metric(String name, Double q, Grouping grouping) {
         Metrics.Def def = metrics.get(name);
@@ -614,6 +664,17 @@ final class Oracle {
             for (int g = 0; g < groups; g++) {
                 boolean none = num[g] == null || den[g] == null || ((Number) den[g]).doubleValue() == 0;
                 out[g] = none ? null : ((Number) num[g]).doubleValue() / ((Number) den[g]).doubleValue();
+            }
+            return out;
+        }
+        if (agg instanceof Metrics.TimeExtreme t) {
+            for (int r = 0; r < groupOf.length; r++) {
+                LocalDateTime v = groupOf[r] >= 0 ? t.value().apply(r) : null;
+                Object best = v == null ? null : out[groupOf[r]];
+                if (v != null && (best == null || (t.max() ? v.isAfter((LocalDateTime) best)
+                        : v.isBefore((LocalDateTime) best)))) {
+                    out[groupOf[r]] = v;
+                }
             }
             return out;
         }
@@ -691,6 +752,8 @@ final class Oracle {
         Object[] out = new Object[groups];
         for (int g = 0; g < groups; g++) {
             if (n[g] == 0) {
+                // a sum of nothing is 0 (the API's rule); a mean or deviation of nothing stays null
+                out[g] = agg instanceof Metrics.Sum s ? (s.integral() ? (Object) 0L : (Object) 0.0) : null;
                 continue;
             }
             mean[g] = in.integral()
@@ -828,8 +891,20 @@ final class Oracle {
         } else {
             String field = ((Filter.Compare) f).field();
             SelectedMetric m = havingMetric(query, field);
-            values.computeIfAbsent(field, k -> metric(m.name(), m.q(), grouping));
+            values.computeIfAbsent(field, k -> metric(m, grouping));
         }
+    }
+
+    /** Whether the having filter keeps a group without rows (counts and sums 0, the rest null). */
+    boolean havingKeepsEmpty(Query query) {
+        if (query.having() == null) {
+            return true;
+        }
+        Map<String, Object[]> values = new HashMap<>();
+        for (String field : Filter.fields(query.having())) {
+            values.put(field, new Object[] {empty(havingMetric(query, field))});
+        }
+        return having(query.having(), values, 0) == TRUE;
     }
 
     private byte having(Filter f, Map<String, Object[]> values, int group) {

@@ -145,6 +145,45 @@ class PublishedFiguresTest {
         });
     }
 
+    /** The same split as metrics with a where of their own: one query, all viewers of each browser in each row. */
+    @Test
+    void viewersOver100MegabytesSplitByP2pUseAsFilteredMetricsInOneQuery() throws Exception {
+        Map<String, long[]> published = Map.of("Iron", new long[] {15_700, 2_976, 22_846},
+                "EarthWolf", new long[] {28_076, 2_058, 24_076}, "Vectrice", new long[] {4, 793, 991},
+                "Swamp", new long[] {174, 184, 1_288});
+        Filter big = Filter.compare("total", Operator.GT, 1e8);
+        Query query = Query.newQuery("sessions").dimensions("browser")
+                .metric(metric("count").as("bigWithP2p").where(Filter.and(big, Filter.compare("p2p", Operator.GT, 0))))
+                .metric(metric("count").as("bigCdnOnly").where(Filter.and(big, Filter.eq("p2p", 0))))
+                .metric(metric("count").as("notConnected").where(Filter.eq("connected", false))).build();
+        Map<Object, Map<String, Object>> rows = by("browser", query);
+        assertEquals(published.keySet(), rows.keySet());
+        published.forEach((browser, figures) -> {
+            assertEquals(figures[0], rows.get(browser).get("bigWithP2p"), browser + " over 100 MB with p2p > 0");
+            assertEquals(figures[1], rows.get(browser).get("bigCdnOnly"), browser + " over 100 MB, CDN only");
+            assertEquals(figures[2], rows.get(browser).get("notConnected"), browser + " not connected");
+        });
+        // the share of each ISP's viewers not connected, as one field: datasets.md's counts per ISP
+        Map<String, long[]> isps = Map.of("Arange", new long[] {165_341, 1_641}, "Fro", new long[] {149_789, 7_524},
+                "BTP", new long[] {130_317, 138}, "Datch Telecam", new long[] {45_655, 36_415},
+                "Olga", new long[] {43_852, 3_483});
+        Map<Object, Map<String, Object>> shares = by("isp", Query.newQuery("sessions").dimensions("isp")
+                .metric(qoegraph.query.SelectedMetric.share("offline", "count", Filter.eq("connected", false))).build());
+        isps.forEach((isp, figures) -> assertEquals(figures[1] / (double) figures[0],
+                (Double) shares.get(isp).get("offline"), 1e-15, isp + " share not connected"));
+    }
+
+    /** Streams 3 and 4 have the lowest P2P fractions (datasets.md: 0.059510 and 0.053937): the worst two, lowest first. */
+    @Test
+    void theWorstStreamsByP2pFractionLowestFirst() throws Exception {
+        List<Map<String, Object>> worst = data.run(Query.newQuery("sessions").dimensions("stream")
+                .metrics("meanP2pFraction").top(new Top(2, "meanP2pFraction", List.of(), false,
+                        qoegraph.query.OrderBy.Direction.ASC)).build()).rows();
+        assertEquals(List.of(4, 3), worst.stream().map(r -> r.get("stream")).toList());
+        assertMean(0.053937, worst.get(0).get("meanP2pFraction"), "stream 4 mean p2p fraction");
+        assertMean(0.059510, worst.get(1).get("meanP2pFraction"), "stream 3 mean p2p fraction");
+    }
+
     @Test
     void theIspMixOfStream7() throws Exception {
         // "about": within 2% like the means.
@@ -197,6 +236,33 @@ class PublishedFiguresTest {
                 Query.newQuery("traffic").dimensions("country").metrics("users").build());
         assertEquals(11L - 3, active.get("fr").get("users"), "3 French users have no traffic at all");
         assertEquals(14L, active.get("uk").get("users"));
+    }
+
+    /** With includeEmpty every user is a row: the 3 French users without traffic show, with 0 bytes. */
+    @Test
+    void perUserTotalsIncludeTheUsersWithoutTraffic() throws Exception {
+        List<Map<String, Object>> rows = data.run(Query.newQuery("traffic").dimensions("userId", "country")
+                .metrics("bytes", "count").where(Filter.eq("shared", false)).includeEmpty(true).build()).rows();
+        assertEquals(25, rows.size(), "every participant");
+        List<Map<String, Object>> none = rows.stream().filter(r -> (Long) r.get("bytes") == 0).toList();
+        assertEquals(3, none.size(), "participants without traffic");
+        assertTrue(none.stream().allMatch(r -> r.get("country").equals("fr") && (Long) r.get("count") == 0), "French");
+    }
+
+    /** datasets.md: the per-user collection span is up to 103 days, the median about 35: tsMax - tsMin per user. */
+    @Test
+    void collectionSpansFromTheFirstAndLastTimeOfEachUser() throws Exception {
+        List<Double> days = new java.util.ArrayList<>();
+        for (Map<String, Object> r : data.run(Query.newQuery("traffic").dimensions("userId").metrics("tsMin", "tsMax")
+                .where(Filter.eq("shared", false)).build()).rows()) {
+            java.time.Duration span = java.time.Duration.between((java.time.OffsetDateTime) r.get("tsMin"),
+                    (java.time.OffsetDateTime) r.get("tsMax"));
+            days.add(span.toSeconds() / 86_400.0);
+        }
+        days.sort(null);
+        assertEquals(103, Math.round(days.get(days.size() - 1)), "longest span, days");
+        double median = (days.get((days.size() - 1) / 2) + days.get(days.size() / 2)) / 2;
+        assertEquals(35, median, 35 * 0.1, "median span, days");
     }
 
     @Test

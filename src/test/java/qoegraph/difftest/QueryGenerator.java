@@ -102,11 +102,21 @@ final class QueryGenerator {
             if (groups.groups() > MAX_GROUPS && attempt < 20) {
                 continue;
             }
-            boolean plainMetrics = draft.metrics().stream().anyMatch(m -> m.window() == null);
+            boolean plainMetrics = draft.metrics().stream().anyMatch(m -> m.window() == null
+                    && !spec.oracle().metrics.get(m.name()).time());
             boolean rankable = plainMetrics || !datasetMetrics(draft).isEmpty();
             if (rankable && random.nextInt(100) < 35) {
                 q.having(having(draft, groups, 1 + random.nextInt(3)));
             }
+            // groups without rows too: members of the reference tables, time spines, date-part cycles
+            // refused: PARTICIPANT time spines (each zone has periods of its own) and raw instants (no periods)
+            boolean participantSpine = draft.isParticipantZone() && chosen.stream().anyMatch(d -> d.granularity() != null);
+            boolean rawTime = chosen.stream().anyMatch(d -> d.name().equals(spec.time()) && d.granularity() == null
+                    && d.part() == null);
+            boolean fill = !chosen.isEmpty() && random.nextInt(100) < 20 && !participantSpine && !rawTime
+                    && new Filling(spec.oracle(), q.build(), groups.keys()).estimate() <= MAX_GROUPS / 4;
+            q.includeEmpty(fill);
+            draft = q.build();
             Top top = !chosen.isEmpty() && random.nextInt(100) < 15 ? top(draft, chosen, plainMetrics) : null;
             if (top != null) {
                 q.top(top);
@@ -125,7 +135,16 @@ final class QueryGenerator {
                 q.offset(random.nextBoolean() ? 0 : random.nextInt(Math.min(size, 10) + 1));
             }
             Query query = q.build();
-            return new Case(query, spec.oracle().answer(query, groups));
+            Oracle.Answer answer;
+            try {
+                answer = spec.oracle().answer(query, groups);
+            } catch (IllegalStateException tooMany) {
+                continue; // a cross product of members too large to check
+            }
+            if (fill && answer.rows().size() > MAX_GROUPS && attempt < 20) {
+                continue;
+            }
+            return new Case(query, answer);
         }
     }
 
@@ -172,10 +191,21 @@ final class QueryGenerator {
         return d.as(key(d.name(), keys));
     }
 
+    /**
+     * A metric: now and then with a where of its own (a filtered metric) or as a share of a count or sum; its
+     * filter keeps to the rollup's dimensions when the query does.
+     */
     private SelectedMetric metric(Set<String> keys, List<SelectedDimension> dims) {
         List<Metrics.Def> defs = new ArrayList<>(spec.oracle().metrics.values());
         if (rollup != null) {
             defs.removeIf(d -> !rollup.metrics().contains(d.name()));
+        }
+        int kind = random.nextInt(100);
+        List<Metrics.Def> additive = defs.stream().filter(Metrics.Def::additive).toList();
+        if (kind < 8 && !additive.isEmpty()) {
+            Metrics.Def of = pick(additive);
+            SelectedMetric share = SelectedMetric.share(key("share", keys), of.name(), filter(2));
+            return random.nextInt(100) < 15 ? share.window(window(of, dims)) : share;
         }
         Metrics.Def def = pick(defs);
         SelectedMetric m = SelectedMetric.metric(def.name());
@@ -183,21 +213,29 @@ final class QueryGenerator {
             double[] qs = {0, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 1};
             m = m.q(random.nextInt(4) == 0 ? random.nextDouble() : qs[random.nextInt(qs.length)]);
         }
-        if (random.nextInt(100) < 20) {
+        if (kind < 25) {
+            m = m.where(filter(2));
+        }
+        if (random.nextInt(100) < 20 && !def.time()) {
             m = m.window(window(def, dims));
         }
         return m.as(key(def.name(), keys));
     }
 
-    /** A window over some of the selected dimensions; differences only of exact metrics (no cancellation). */
+    /**
+     * A window over some of the selected dimensions; differences only of exact metrics (no cancellation); a ranking
+     * now and then lowest first.
+     */
     private Window window(Metrics.Def def, List<SelectedDimension> dims) {
         List<WindowFunction> fns = new ArrayList<>(List.of(WindowFunction.values()));
         if (!def.exact()) {
             fns.removeAll(List.of(WindowFunction.DIFFERENCE, WindowFunction.PERCENT_CHANGE));
         }
+
         WindowFunction fn = pick(fns);
         List<String> partition = partition(dims, 0);
-        return new Window(fn, partition, fn == WindowFunction.MOVING_AVERAGE ? 1 + random.nextInt(4) : null);
+        Window w = new Window(fn, partition, fn == WindowFunction.MOVING_AVERAGE ? 1 + random.nextInt(4) : null);
+        return fn.isRanking() && random.nextBoolean() ? w.ascending() : w;
     }
 
     /** A random subset of the dimensions, by output key or (when unambiguous) by name, keeping some out. */
@@ -220,7 +258,7 @@ final class QueryGenerator {
      * Empty when every candidate is so taken, as when a rollup offers two metrics and both are windowed.
      */
     private List<String> datasetMetrics(Query draft) {
-        return spec.oracle().metrics.values().stream().filter(d -> !d.takesQ())
+        return spec.oracle().metrics.values().stream().filter(d -> !d.takesQ() && !d.time())
                 .filter(d -> rollup == null || rollup.metrics().contains(d.name()))
                 .filter(d -> draft.metricByKey(d.name()).map(m -> m.window() == null).orElse(true))
                 .map(Metrics.Def::name).toList();
@@ -228,17 +266,20 @@ final class QueryGenerator {
 
     /** A top-n clause, or null when no metric can rank the groups. */
     private Top top(Query draft, List<SelectedDimension> dims, boolean plainMetrics) {
-        List<SelectedMetric> selected = draft.metrics().stream().filter(m -> m.window() == null).toList();
+        List<SelectedMetric> selected = draft.metrics().stream().filter(m -> m.window() == null)
+                .filter(m -> !spec.oracle().metrics.get(m.name()).time()).toList();
         List<String> byName = datasetMetrics(draft);
         String by;
-        if (plainMetrics && (byName.isEmpty() || random.nextInt(3) > 0)) {
+        if (!selected.isEmpty() && (byName.isEmpty() || random.nextInt(3) > 0)) {
             by = pick(selected).key();
         } else if (!byName.isEmpty()) {
             by = pick(byName);
         } else {
             return null;
         }
-        return new Top(1 + random.nextInt(4), by, partition(dims, 1), random.nextBoolean());
+        OrderBy.Direction direction = random.nextBoolean() ? OrderBy.Direction.ASC : OrderBy.Direction.DESC;
+        return new Top(1 + random.nextInt(4), by, partition(dims, 1), !draft.includeEmpty() && random.nextBoolean(),
+                direction);
     }
 
     /** The name, or an alias when the name is taken; now and then an alias that is another field's name. */
@@ -521,7 +562,8 @@ final class QueryGenerator {
     private Filter havingLeaf(Query draft, Oracle.Grouping groups) {
         String field;
         SelectedMetric metric;
-        List<SelectedMetric> plain = draft.metrics().stream().filter(m -> m.window() == null).toList();
+        List<SelectedMetric> plain = draft.metrics().stream().filter(m -> m.window() == null)
+                .filter(m -> !spec.oracle().metrics.get(m.name()).time()).toList();
         List<String> byName = datasetMetrics(draft);
         if (!plain.isEmpty() && (byName.isEmpty() || random.nextInt(4) > 0)) {
             metric = pick(plain);
@@ -531,7 +573,7 @@ final class QueryGenerator {
             metric = Oracle.havingMetric(draft, field);
         }
         Metrics.Def def = spec.oracle().metrics.get(metric.name());
-        Object[] values = spec.oracle().metric(metric.name(), metric.q(), groups);
+        Object[] values = spec.oracle().metric(metric, groups);
         TreeSet<Double> distinct = new TreeSet<>();
         List<Object> present = new ArrayList<>();
         for (Object v : values) {

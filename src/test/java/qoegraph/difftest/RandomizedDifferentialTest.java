@@ -50,28 +50,29 @@ class RandomizedDifferentialTest {
                 null, new ArrayList<>(t.columns.keySet()), List.of("UTC", "UTC", "UTC", "Asia/Kolkata"),
                 new QueryGenerator.RollupProfile(List.of("stream", "isp", "browser", "connected"),
                         List.of("count", "connectedCount", "connectedShare", "p2pBytes", "cdnBytes", "totalBytes",
-                                "p2pShare", "meanP2pFraction", "p2pViewerCount", "avgTotalBytes")));
+                                "p2pShare", "meanP2pFraction", "p2pViewerCount", "noP2pViewerCount", "noP2pViewerShare",
+                                "avgTotalBytes")));
     }
 
     static QueryGenerator.Spec trafficSpec(GeneratedData data) {
-        return trafficSpec(data.engine, data.traffic());
+        return trafficSpec(data.engine, data.traffic(), data.study());
     }
 
-    static QueryGenerator.Spec trafficSpec(GeneratedData.Engine engine, Table t) {
+    static QueryGenerator.Spec trafficSpec(GeneratedData.Engine engine, Table t, Rows.Study study) {
         List<Double> bytes = List.of(1e4, 1e5, 1e6);
         List<Double> packets = List.of(10.0, 100.0, 1000.0);
-        return new QueryGenerator.Spec("traffic", engine, t, new Oracle(t, Metrics.traffic(t)),
+        return new QueryGenerator.Spec("traffic", engine, t, new Oracle(t, Metrics.traffic(t), Rows.members(study)),
                 List.of("devId", "proto", "dstPort", "service", "userId", "location", "deviceId", "deviceName",
-                        "devtype", "os", "shared", "country", "locationId"),
-                Map.of("bytesIn", bytes, "bytesOut", bytes, "bytes", bytes, "packetsIn", packets,
+                        "devtype", "os", "shared", "country", "locationId", "located"),
+                Map.of("bytesIn", bytes, "bytesOut", bytes, "binBytes", bytes, "packetsIn", packets,
                         "packetsOut", packets, "srcPort", List.of(1000.0, 10000.0), "dstPort", List.of(100.0, 1000.0)),
                 Map.of("bytesIn", List.of(2.0, 10.0, 3.0), "bytesOut", List.of(2.0, 10.0, 3.0),
-                        "bytes", List.of(2.0, 10.0, 3.0), "packetsIn", List.of(2.0, 10.0),
+                        "binBytes", List.of(2.0, 10.0, 3.0), "packetsIn", List.of(2.0, 10.0),
                         "packetsOut", List.of(2.0, 10.0)),
                 "ts", new ArrayList<>(t.columns.keySet()),
                 List.of("UTC", "UTC", "Europe/Paris", "America/St_Johns", Query.PARTICIPANT),
                 new QueryGenerator.RollupProfile(List.of("deviceId", "devtype", "os", "shared", "userId", "country",
-                        "dstPort", "service", "location"),
+                        "dstPort", "service", "location", "located"),
                         List.of("count", "bytesIn", "bytesOut", "bytes", "packetsIn", "packetsOut", "packets")));
     }
 
@@ -87,7 +88,7 @@ class RandomizedDifferentialTest {
 
     static QueryGenerator.Spec dnsSpec(GeneratedData data) {
         Table t = data.dns();
-        return new QueryGenerator.Spec("dnsRequests", data.engine, t, new Oracle(t, Metrics.dns(t)),
+        return new QueryGenerator.Spec("dnsRequests", data.engine, t, new Oracle(t, Metrics.dns(t), Rows.members(data.study())),
                 List.of("devId", "proto", "queryType", "queryTld", "ansType", "matchesEasylist", "matchesEasyprivacy",
                         "matchesBlacklist", "userReq", "duplicate", "userId", "deviceName", "devtype", "os", "shared",
                         "country"),
@@ -106,8 +107,8 @@ class RandomizedDifferentialTest {
 
     @Test
     void trafficAroundOffsetChangesAgreesWithTheOracle() {
-        check("synthetic traffic", trafficSpec(data.synthetic, data.syntheticTraffic()), SYNTHETIC_QUERIES,
-                SEED + 2);
+        check("synthetic traffic", trafficSpec(data.synthetic, data.syntheticTraffic(), data.syntheticStudy()),
+                SYNTHETIC_QUERIES, SEED + 2);
     }
 
     static void check(String label, QueryGenerator.Spec spec, int queries, long seed) {

@@ -42,14 +42,18 @@ final class Rows {
             connected[i] = bool(f[3]);
             p2p[i] = f.length > 4 && f[4] != null ? Double.valueOf(f[4]) : null;
             cdn[i] = f.length > 5 && f[5] != null ? Double.valueOf(f[5]) : null;
-            // the file's 6 decimals are exact: p2p + cdn is their exact sum, then rounded once to a double
-            total[i] = p2p[i] == null || cdn[i] == null ? null
-                    : new java.math.BigDecimal(f[4]).add(new java.math.BigDecimal(f[5])).doubleValue();
+            // the file's 6 decimals are exact: p2p + cdn is their exact sum, then rounded once to a double; a missing
+            // value counts 0 (the model's rule for byte totals: the cut-off last row's total is its p2p)
+            total[i] = p2p[i] == null && cdn[i] == null ? 0.0 : exact(f, 4).add(exact(f, 5)).doubleValue();
         }
         return new Table("sessions", n)
                 .add("stream", Kind.INT, stream).add("isp", Kind.STRING, isp).add("browser", Kind.STRING, browser)
                 .add("connected", Kind.BOOLEAN, connected).add("p2p", Kind.FLOAT, p2p).add("cdn", Kind.FLOAT, cdn)
                 .add("total", Kind.FLOAT, total);
+    }
+
+    private static java.math.BigDecimal exact(String[] f, int i) {
+        return f.length > i && f[i] != null ? new java.math.BigDecimal(f[i]) : java.math.BigDecimal.ZERO;
     }
 
     /** A study participant or device, as the reference files say. */
@@ -117,11 +121,11 @@ final class Rows {
         lines.sort(Comparator.comparingLong(f -> Long.parseLong(f[0])));
         int n = lines.size();
         String[] names = {"id", "devId", "ts", "srcIp", "dstIp", "proto", "srcPort", "dstPort", "flowId", "packetsIn",
-            "bytesIn", "packetsOut", "bytesOut", "bytes", "service", "userId", "locationId", "location", "deviceId",
-            "deviceName", "devtype", "os", "shared", "country"};
+            "bytesIn", "packetsOut", "bytesOut", "binBytes", "service", "userId", "locationId", "location", "deviceId",
+            "deviceName", "devtype", "os", "shared", "country", "located"};
         Kind[] kinds = {Kind.LONG, Kind.INT, Kind.TIME, Kind.STRING, Kind.STRING, Kind.INT, Kind.INT, Kind.INT,
             Kind.LONG, Kind.LONG, Kind.LONG, Kind.LONG, Kind.LONG, Kind.LONG, Kind.STRING, Kind.INT, Kind.LONG,
-            Kind.STRING, Kind.INT, Kind.STRING, Kind.STRING, Kind.STRING, Kind.BOOLEAN, Kind.STRING};
+            Kind.STRING, Kind.INT, Kind.STRING, Kind.STRING, Kind.STRING, Kind.BOOLEAN, Kind.STRING, Kind.BOOLEAN};
         Object[][] v = new Object[names.length][n];
         Map<String, String> strings = new HashMap<>();
         Map<Integer, Integer> owners = new HashMap<>();
@@ -148,7 +152,8 @@ final class Rows {
             v[15][i] = owner;
             Stay stay = study.stay(devid, ts);
             v[16][i] = stay == null ? null : stay.id();
-            v[17][i] = stay == null ? null : intern(strings, stay.name());
+            // a place: the stay's name, "(unnamed)" for a stay without one; none when no stay holds the time
+            v[17][i] = stay == null ? null : intern(strings, stay.name() == null ? "(unnamed)" : stay.name());
             v[18][i] = devid;
             Device device = study.devices.get(devid);
             v[19][i] = device == null ? null : device.name();
@@ -157,6 +162,7 @@ final class Rows {
             v[22][i] = device == null ? null : device.shared();
             User user = owner == null ? null : study.users.get(owner);
             v[23][i] = user == null ? null : user.country();
+            v[24][i] = stay != null;
         }
         Table table = new Table("traffic", n);
         for (int c = 0; c < names.length; c++) {
@@ -164,6 +170,41 @@ final class Rows {
         }
         table.participantDimension = "country";
         return table;
+    }
+
+    /**
+     * The reference tables as the members of the study datasets' dimensions, named as those dimensions: users
+     * (userId, country) first, then devices (deviceId and devId, deviceName, devtype, os, shared, and the owner's
+     * userId and country), as api.md lists the dimensions each row has of its device and user.
+     */
+    static List<Oracle.MemberSource> members(Study study) {
+        List<Integer> userIds = new ArrayList<>(study.users.keySet());
+        userIds.sort(null);
+        Object[] id = new Object[userIds.size()];
+        Object[] country = new Object[userIds.size()];
+        for (int i = 0; i < id.length; i++) {
+            id[i] = userIds.get(i);
+            country[i] = study.users.get(userIds.get(i)).country();
+        }
+        Table users = new Table("users", id.length).add("userId", Kind.INT, id).add("country", Kind.STRING, country);
+        List<Integer> deviceIds = new ArrayList<>(study.devices.keySet());
+        deviceIds.sort(null);
+        int n = deviceIds.size();
+        Object[][] v = new Object[8][n];
+        for (int i = 0; i < n; i++) {
+            Device d = study.devices.get(deviceIds.get(i));
+            Integer owner = study.owner(d.id());
+            User user = owner == null ? null : study.users.get(owner);
+            Object[] row = {d.id(), d.id(), d.name(), d.devtype(), d.os(), d.shared(), owner,
+                user == null ? null : user.country()};
+            for (int c = 0; c < row.length; c++) {
+                v[c][i] = row[c];
+            }
+        }
+        Table devices = new Table("devices", n).add("deviceId", Kind.INT, v[0]).add("devId", Kind.INT, v[1])
+                .add("deviceName", Kind.STRING, v[2]).add("devtype", Kind.STRING, v[3]).add("os", Kind.STRING, v[4])
+                .add("shared", Kind.BOOLEAN, v[5]).add("userId", Kind.INT, v[6]).add("country", Kind.STRING, v[7]);
+        return List.of(new Oracle.MemberSource("users", users), new Oracle.MemberSource("devices", devices));
     }
 
     /** dnsreqs with the dimensions of dnsRequests.yml; arrays in PostgreSQL's text form become lists. */

@@ -44,6 +44,8 @@ final class Shaping {
         final Map<String, Object> grouped = new HashMap<>();
         final Map<String, Object> windowed = new HashMap<>();
         final boolean other;
+        /** The grouping's group; -1 for a top-N Other row and for an empty group that includeEmpty added. */
+        int group = -1;
         Object rankBy;
 
         Row(Object[] dims, boolean other) {
@@ -60,7 +62,7 @@ final class Shaping {
         boolean[] keep = oracle.havingKeeps(query, grouping);
         Map<String, Object[]> values = new HashMap<>();
         for (SelectedMetric m : query.metrics()) {
-            values.put(m.key(), oracle.metric(m.name(), m.q(), grouping));
+            values.put(m.key(), oracle.metric(m, grouping));
         }
         Object[] rankBy = query.top() == null ? null : byValues(grouping);
         List<Row> rows = new ArrayList<>();
@@ -69,14 +71,18 @@ final class Shaping {
                 continue;
             }
             Row row = new Row(grouping.keys().get(g), false);
+            row.group = g;
             for (SelectedMetric m : query.metrics()) {
                 row.grouped.put(m.key(), values.get(m.key())[g]);
             }
             row.rankBy = rankBy == null ? null : rankBy[g];
             rows.add(row);
         }
+        if (query.includeEmpty() && oracle.havingKeepsEmpty(query)) {
+            rows.addAll(emptyGroups());
+        }
         if (query.top() != null) {
-            rows = top(rows, keep);
+            rows = top(rows);
         }
         for (SelectedMetric m : query.metrics()) {
             if (m.window() != null) {
@@ -93,11 +99,41 @@ final class Shaping {
                 map.put(dims.get(i).key(), row.dims[i]);
             }
             for (SelectedMetric m : query.metrics()) {
-                map.put(m.key(), row.value(m.key()));
+                map.put(m.key(), shown(m, row.value(m.key())));
             }
             out.add(map);
         }
         return new Oracle.Answer(grouping, out, robust, unstable);
+    }
+
+    /** The groups without rows that includeEmpty adds: counts and sums 0, the rest null. */
+    private List<Row> emptyGroups() {
+        Set<List<Object>> existing = new HashSet<>();
+        grouping.keys().forEach(k -> existing.add(java.util.Arrays.asList(k)));
+        List<Row> out = new ArrayList<>();
+        SelectedMetric by = query.top() == null ? null : byMetric();
+        for (Object[] key : new Filling(oracle, query, grouping.keys()).keys()) {
+            if (existing.contains(java.util.Arrays.asList(key))) {
+                continue;
+            }
+            Row row = new Row(key, false);
+            for (SelectedMetric m : query.metrics()) {
+                row.grouped.put(m.key(), oracle.empty(m));
+            }
+            row.rankBy = by == null ? null : oracle.empty(by);
+            out.add(row);
+        }
+        return out;
+    }
+
+    /** A time metric (tsMin) as the API shows it: the instant in the query's zone, in UTC for PARTICIPANT. */
+    private Object shown(SelectedMetric m, Object value) {
+        if (!(value instanceof java.time.LocalDateTime utc) || m.window() != null && m.window().fn().isRanking()) {
+            return value;
+        }
+        java.time.ZoneId zone = Query.PARTICIPANT.equals(query.timezone()) ? java.time.ZoneOffset.UTC
+                : java.time.ZoneId.of(query.timezone());
+        return utc.atOffset(java.time.ZoneOffset.UTC).atZoneSameInstant(zone).toOffsetDateTime();
     }
 
     // ---- top-N ---------------------------------------------------------------------------------------------
@@ -107,26 +143,20 @@ final class Shaping {
     }
 
     private Object[] byValues(Oracle.Grouping g) {
-        SelectedMetric by = byMetric();
-        return oracle.metric(by.name(), by.q(), g);
+        return oracle.metric(byMetric(), g);
     }
 
     private boolean exact(SelectedMetric m) {
         return oracle.metrics.get(m.name()).exact();
     }
 
-    private List<Row> top(List<Row> rows, boolean[] keep) {
+    private List<Row> top(List<Row> rows) {
         Top top = query.top();
         List<Integer> partition = indices(top.partitionBy());
         Map<List<Object>, List<Row>> partitions = partitions(rows, partition);
-        Map<Row, Integer> groupIndex = new HashMap<>();
-        for (int g = 0, i = 0; g < grouping.groups(); g++) {
-            if (keep[g]) {
-                groupIndex.put(rows.get(i++), g);
-            }
-        }
+        // the n highest, or with ASC the n lowest; missing values last either way
         Comparator<Row> best = Comparator.<Row, Object>comparing(r -> r.rankBy,
-                (a, b) -> ValueOrder.compareNullsLast(a, b, true)).thenComparing(tieBreak(partition));
+                (a, b) -> ValueOrder.compareNullsLast(a, b, !top.lowestFirst())).thenComparing(tieBreak(partition));
         List<Row> out = new ArrayList<>();
         int[] folded = new int[grouping.groups()];
         java.util.Arrays.fill(folded, -1);
@@ -143,7 +173,7 @@ final class Shaping {
                 continue;
             }
             for (Row r : members.subList(top.n(), members.size())) {
-                folded[groupIndex.get(r)] = otherKeys.size();
+                folded[r.group] = otherKeys.size();
             }
             Object[] key = new Object[dims.size()];
             for (int i = 0; i < key.length; i++) {
@@ -168,7 +198,7 @@ final class Shaping {
             otherRows.add(row);
         }
         for (SelectedMetric m : query.metrics()) {
-            Object[] v = oracle.metric(m.name(), m.q(), others);
+            Object[] v = oracle.metric(m, others);
             for (int o = 0; o < otherRows.size(); o++) {
                 otherRows.get(o).grouped.put(m.key(), v[o]);
             }
@@ -196,7 +226,7 @@ final class Shaping {
             Comparator<Row> order;
             if (w.fn().isRanking()) {
                 Comparator<Row> byValue = Comparator.comparing(r -> r.grouped.get(m.key()),
-                        (a, b) -> ValueOrder.compareNullsLast(a, b, true));
+                        (a, b) -> ValueOrder.compareNullsLast(a, b, !w.lowestFirst()));
                 order = w.fn() == WindowFunction.ROW_NUMBER ? byValue.thenComparing(tieBreak(partition)) : byValue;
                 sorted.sort(order);
                 rank(sorted, m, exact);
@@ -397,7 +427,7 @@ final class Shaping {
                 keys.add(new Key(r -> r.other, false, false));
             }
             if (!explicit) {
-                keys.add(new Key(r -> r.rankBy, true, !exact(byMetric())));
+                keys.add(new Key(r -> r.rankBy, !top.lowestFirst(), !exact(byMetric())));
             }
         }
         for (int i = 0; i < dims.size(); i++) {

@@ -56,7 +56,7 @@ class TrinoDifferentialTest {
     @Test
     void trafficAroundOffsetChangesOnTrinoAgreesWithTheOracle() {
         RandomizedDifferentialTest.check("synthetic traffic on Trino", on(data.syntheticOnTrino(),
-                        RandomizedDifferentialTest.trafficSpec(data.synthetic, data.syntheticTraffic())), QUERIES / 2,
+                        RandomizedDifferentialTest.trafficSpec(data.synthetic, data.syntheticTraffic(), data.syntheticStudy())), QUERIES / 2,
                 RandomizedDifferentialTest.SEED + 2);
     }
 

@@ -53,7 +53,7 @@ class ErrorsApiTest {
         assertMessage(input, "where: unknown field 'ispp' in SessionsWhere (did you mean 'isp'?)");
         assertEquals("where", extensions(input).get("at"));
         assertMessage(error("{ sessions(lim: 3) { count } }", "UNKNOWN_FIELD"), "unknown argument 'lim' of sessions"
-                + " (did you mean 'limit'?); it takes where, having, orderBy, limit, offset, timezone, top, debug");
+                + " (did you mean 'limit'?); it takes where, having, orderBy, limit, offset, timezone, top, includeEmpty, subtotals, debug");
     }
 
     @Test
@@ -130,7 +130,7 @@ class ErrorsApiTest {
         assertMessage(error("{ sessions { p95: totalQuantile(q: 1.5) } }", "INVALID_ARGUMENT"),
                 "metrics.p95.q: q must be between 0 and 1, got 1.5");
         assertMessage(error("{ traffic { bytesIn(bucketWidth: 100, window: {fn: SHARE}) } }", "INVALID_ARGUMENT"),
-                "dimensions.bytesIn: bytesIn with bucketWidth or logBase is the dimension, which takes no window; select"
+                "dimensions.bytesIn: bytesIn with bucketWidth or logBase is the dimension, which takes no window and no where; select"
                         + " the metric under another alias");
     }
 

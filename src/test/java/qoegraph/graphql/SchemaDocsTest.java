@@ -80,7 +80,7 @@ class SchemaDocsTest {
     @Test
     void aNameThatIsBothIsOneFieldTakingTheArgumentsOfBoth() {
         GraphQLFieldsContainer traffic = (GraphQLFieldsContainer) schema.getType("TrafficRow");
-        assertEquals(List.of("window", "bucketWidth", "logBase"),
+        assertEquals(List.of("window", "where", "bucketWidth", "logBase"),
                 traffic.getFieldDefinition("bytesIn").getArguments().stream().map(GraphQLArgument::getName).toList());
         assertEquals("Long", ((GraphQLNamedType) traffic.getFieldDefinition("bytesIn").getType()).getName());
     }

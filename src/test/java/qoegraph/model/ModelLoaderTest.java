@@ -197,6 +197,47 @@ class ModelLoaderTest {
                 e.errors());
     }
 
+    @Test
+    void membersCategoricalAndFormerNamesAreChecked() throws IOException {
+        write("sources.yml", SOURCES);
+        write("datasets/d.yml", "description: d\ntable: devices\ndimensions:\n"
+                + "  deviceId: {column: id, description: d}\n  os: {column: os, categorical: true, description: d}\n");
+        write("datasets/s.yml", "description: s\n"
+                + "table: sessions\n"
+                + "members:\n"
+                + "  d: {stream: os, p2p: deviceId, missing: deviceId}\n"
+                + "  nope: {stream: id}\n"
+                + "dimensions:\n"
+                + "  stream: {column: stream, categorical: true, description: d}\n"
+                + "  p2p: {column: p2p, description: d}\n"
+                + "  perRow: {column: cdn, formerly: p2p, description: d}\n"
+                + "  when: {sql: \"now()\", type: DateTime, description: d}\n"
+                + "metrics:\n"
+                + "  n: {aggregation: count, description: d}\n");
+        ModelException e = assertThrows(ModelException.class, () -> ModelLoader.load(dir));
+        assertEquals(List.of(
+                "datasets/s.yml: dimensions.stream.categorical: only String dimensions list their known values, this"
+                        + " one is Int",
+                "datasets/s.yml: members.d.missing: unknown dimension 'missing'",
+                "datasets/s.yml: dimensions.perRow.formerly: 'p2p' is still a dimension",
+                "datasets/s.yml: members.d.stream: stream is Int but d.os is String",
+                "datasets/s.yml: members.d.p2p: p2p is Float but d.deviceId is Int",
+                "datasets/s.yml: members.nope: unknown dataset 'nope'"), e.errors());
+    }
+
+    @Test
+    void everyTimeHasItsFirstAndLastAndARenamedDimensionItsFormerNames() {
+        Model model = ModelLoader.load(Path.of("queries/model"));
+        Dataset traffic = model.dataset("traffic").orElseThrow();
+        assertEquals(Aggregation.MIN, traffic.metric("tsMin").orElseThrow().aggregation());
+        assertEquals(FieldType.DATE_TIME, traffic.metric("tsMax").orElseThrow().type());
+        assertTrue(model.dataset("locations").orElseThrow().metric("exittimeMax").isPresent());
+        assertEquals("binBytes", traffic.renamedDimensions().get("bytes"));
+        assertEquals("binBytesMedian", traffic.renamedMetrics().get("bytesMedian"));
+        assertEquals("staySeconds", model.dataset("locations").orElseThrow().renamedDimensions().get("dwellSeconds"));
+        assertEquals(List.of("users", "devices"), traffic.members().stream().map(MemberSource::dataset).toList());
+    }
+
     private void write(String name, String text) throws IOException {
         Path file = dir.resolve(name);
         Files.createDirectories(file.getParent());

@@ -44,6 +44,61 @@ class QueryValidatorTest {
     }
 
     @Test
+    void theFollowUpArgumentsAreCheckedWithWhereTheyAre() {
+        assertEquals(List.of(), errors(sessions().dimensions("isp")
+                .metric(metric("count").as("big").where(Filter.compare("total", Operator.GT, 1e8)))
+                .metric(SelectedMetric.share("s", "totalBytes", Filter.eq("connected", false)))
+                .metric(metric("count").as("r").window(Window.of(WindowFunction.RANK).ascending()))
+                .top(new Top(2, "big", List.of(), false, OrderBy.Direction.ASC)).includeEmpty(true)));
+        assertEquals(List.of(
+                        error(ErrorCode.INVALID_ARGUMENT, "metrics.s.of", "share takes the part of a count or a sum;"
+                                + " p2pShare is a ratio, whose parts do not add up"),
+                        error(ErrorCode.INVALID_ARGUMENT, "metrics.t.where", "share needs where: the rows whose part of"
+                                + " count it gives"),
+                        error(ErrorCode.INVALID_WINDOW, "metrics.w.window.direction", "direction is for the ranking"
+                                + " functions (RANK, DENSE_RANK, ROW_NUMBER); SHARE does not rank"),
+                        error(ErrorCode.INVALID_FILTER, "metrics.n.where.count", "'count' is a metric: filter groups on"
+                                + " it in having")),
+                errors(sessions().dimensions("isp")
+                        .metric(SelectedMetric.share("s", "p2pShare", Filter.eq("connected", false)))
+                        .metric(SelectedMetric.share("t", "count", null))
+                        .metric(metric("count").as("w").window(Window.of(WindowFunction.SHARE).ascending()))
+                        .metric(metric("count").as("n").where(Filter.compare("count", Operator.GT, 1)))));
+    }
+
+    @Test
+    void includeEmptyAndSubtotalsTakeADimensionAndDoNotMixWithWhatTheyCannotAnswer() {
+        assertEquals(List.of(error(ErrorCode.INVALID_ARGUMENT, "includeEmpty", "includeEmpty adds the groups without"
+                        + " rows: select a dimension to group by")),
+                errors(sessions().metrics("count").includeEmpty(true)));
+        assertEquals(List.of(error(ErrorCode.INVALID_ARGUMENT, "includeEmpty", "includeEmpty does not combine with"
+                        + " top.other (an \"Other\" row of empty groups has no rows to add up); leave one of them out")),
+                errors(sessions().dimensions("isp").metrics("count").includeEmpty(true)
+                        .top(new Top(1, "count", List.of(), true))));
+        assertEquals(List.of(
+                        error(ErrorCode.INVALID_ARGUMENT, "subtotals", "subtotal rows read null in the dimensions they"
+                                + " add up: select totalOver too, to tell them from groups whose dimension is null"),
+                        error(ErrorCode.INVALID_ARGUMENT, "subtotals", "subtotals do not combine with top (a subtotal"
+                                + " would add up groups that top drops); leave one of them out")),
+                errors(sessions().dimensions("isp").metrics("count").subtotals(true)
+                        .top(new Top(1, "count", List.of(), false))));
+        Query.Builder years = Query.newQuery("traffic").dimension(dimension("ts").granularity(Granularity.MINUTE))
+                .metrics("count").includeEmpty(true).where(Filter.compare("ts", Operator.IN_RANGE,
+                        List.of("1970-01-01T00:00:00Z", "2015-01-01T00:00:00Z")));
+        assertEquals(ErrorCode.LIMIT_EXCEEDED, errors(years).get(0).code());
+        assertEquals("dimensions.ts", errors(years).get(0).path());
+        assertEquals(List.of(error(ErrorCode.INVALID_ARGUMENT, "dimensions.ts", "includeEmpty adds the empty periods of"
+                        + " a granularity, and ts without one has a group per instant; group by ts(granularity: HOUR)"
+                        + " (or DAY, ...) or ts(part: HOUR_OF_DAY)")),
+                errors(Query.newQuery("traffic").dimension(dimension("ts")).metrics("count").includeEmpty(true)));
+        Query.Builder participantDays = Query.newQuery("traffic").dimension(dimension("ts").granularity(Granularity.DAY))
+                .metrics("count").includeEmpty(true).timezone(Query.PARTICIPANT);
+        assertEquals(List.of("dimensions.ts"), errors(participantDays).stream().map(e -> e.path()).toList());
+        assertEquals(List.of(), errors(Query.newQuery("traffic").dimension(dimension("ts").part(DatePart.HOUR_OF_DAY))
+                .metrics("count").includeEmpty(true).timezone(Query.PARTICIPANT)), "a date part's cycle is filled");
+    }
+
+    @Test
     void anInListHoldsAtMostTheMaximumNumberOfValues() {
         List<String> most = java.util.stream.IntStream.range(0, FilterChecker.MAX_LIST_VALUES).mapToObj(i -> "isp" + i)
                 .toList();

@@ -64,6 +64,23 @@ class ReportFilesTest {
     }
 
     @Test
+    void anEnginesVariantMustDeclareTheSameFieldAsItsBaseFile() throws Exception {
+        Files.writeString(dir.resolve("r.sql"), HEADER + "SELECT id FROM users WHERE country = :country");
+        Files.createDirectories(dir.resolve("trino"));
+        Path variant = dir.resolve("trino").resolve("r.sql");
+        Files.writeString(variant, "-- a variant may say why first\n" + HEADER + "SELECT id FROM users WHERE country = :country");
+        assertEquals("SELECT id FROM users WHERE country = CAST(? AS VARCHAR)",
+                Reports.load(dir, "trino").all().get(0).sql().strip());
+        Files.writeString(variant, HEADER.replace("-- column: id Int | The user's id.", "-- column: id Long | The id.")
+                + "SELECT id FROM users WHERE country = :country");
+        List<String> problems = assertThrows(ReportException.class, () -> Reports.load(dir, "trino")).problems();
+        assertEquals(List.of(variant + ":1: the header differs from " + dir.resolve("r.sql") + "'s: an engine's variant"
+                + " must declare the same name, description, params and columns, so that clients see one field"), problems);
+        assertEquals(1, Reports.load(Path.of("queries", "reports"), "trino").all().stream()
+                .filter(r -> r.name().equals("hourProfile")).count(), "the repository's variants load");
+    }
+
+    @Test
     void aSqlLookingValueIsBoundAndMatchesNothing() throws Exception {
         Report report = one(HEADER + "SELECT id FROM users WHERE country = :country ORDER BY id");
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement s = db.createStatement()) {

@@ -71,17 +71,19 @@ class ReportsTest {
     }
 
     @Test
-    void deviceLocationsSharesTopLocationsPerMeasureAndElsewhere() throws Exception {
+    void deviceLocationsSharesTopPlacesPerMeasureThenOtherPlacesThenNoPlace() throws Exception {
         // device 10 bytes: home 100 + 200 (two stays named home) = 300, work 300, cafe 50, gym 40, no stay 10;
-        // total 700; home and work tie, broken by name. Elsewhere: gym + no stay = 50.
+        // total 700; home and work tie, broken by name. Other places: gym 40; no place: 10.
         // app: home d1 d2 = 2, work d3 h1 h2 = 3 (total 5); user: home d1 = 1, work h1 = 1 (total 2).
         List<Map<String, Object>> rows = run("deviceLocations", Map.of("device", 10));
         assertEquals(List.of(
-                Arrays.asList(1, "home", 300 / 700.0, "work", 0.6, "home", 0.5),
-                Arrays.asList(2, "work", 300 / 700.0, "home", 0.4, "work", 0.5),
-                Arrays.asList(3, "cafe", 50 / 700.0, null, 0.0, null, 0.0),
-                Arrays.asList(null, null, 50 / 700.0, null, 0.0, null, 0.0)),
-                pick(rows, "slot", "bytesLocation", "bytesShare", "appLocation", "appShare", "userLocation", "userShare"));
+                Arrays.asList("top", 1, "home", 300 / 700.0, "work", 0.6, "home", 0.5),
+                Arrays.asList("top", 2, "work", 300 / 700.0, "home", 0.4, "work", 0.5),
+                Arrays.asList("top", 3, "cafe", 50 / 700.0, null, 0.0, null, 0.0),
+                Arrays.asList("other", null, null, 40 / 700.0, null, 0.0, null, 0.0),
+                Arrays.asList("none", null, null, 10 / 700.0, null, 0.0, null, 0.0)),
+                pick(rows, "part", "slot", "bytesLocation", "bytesShare", "appLocation", "appShare", "userLocation",
+                        "userShare"));
     }
 
     @Test
@@ -90,22 +92,39 @@ class ReportsTest {
         // office, entered later, wins. home: t9 500 + t10 400 = 900, h5. Total bytes 3000.
         List<Map<String, Object>> rows = run("deviceLocations", Map.of("device", 20, "n", 1));
         assertEquals(List.of(
-                Arrays.asList(1, "office", 0.7, "home", 0.5, "home", 0.5),
-                Arrays.asList(null, null, 0.3, null, 0.5, null, 0.5)),
-                pick(rows, "slot", "bytesLocation", "bytesShare", "appLocation", "appShare", "userLocation", "userShare"));
+                Arrays.asList("top", 1, "office", 0.7, "home", 0.5, "home", 0.5),
+                Arrays.asList("other", null, null, 0.3, null, 0.5, null, 0.5),
+                Arrays.asList("none", null, null, 0.0, null, 0.0, null, 0.0)),
+                pick(rows, "part", "slot", "bytesLocation", "bytesShare", "appLocation", "appShare", "userLocation",
+                        "userShare"));
     }
 
     @Test
-    void deviceLocationsPutsActivityWithoutAStayElsewhereAndLeavesSharedDevicesOut() throws Exception {
+    void deviceLocationsPutsActivityWithoutAStayAtNoPlaceAndLeavesSharedDevicesOut() throws Exception {
         List<Map<String, Object>> rows = run("deviceLocations", Map.of());
         assertEquals(List.of(10, 11, 20, 21, 40), rows.stream().map(r -> r.get("deviceId")).distinct().toList());
         // device 11: nothing inside a stay; device 40: bytes but no requests, so no request shares.
         assertEquals(List.of(Arrays.asList(null, 1.0, 1.0, 1.0)),
-                pick(rows.stream().filter(r -> r.get("deviceId").equals(11) && r.get("slot") == null).toList(),
+                pick(rows.stream().filter(r -> r.get("deviceId").equals(11) && r.get("part").equals("none")).toList(),
                         "bytesLocation", "bytesShare", "appShare", "userShare"));
         assertEquals(List.of(Arrays.asList(1.0, null, null)),
-                pick(rows.stream().filter(r -> r.get("deviceId").equals(40) && r.get("slot") == null).toList(),
+                pick(rows.stream().filter(r -> r.get("deviceId").equals(40) && r.get("part").equals("none")).toList(),
                         "bytesShare", "appShare", "userShare"));
+    }
+
+    @Test
+    void deviceLocationsCountsAStayWithoutANameAsThePlaceUnnamed() throws Exception {
+        try (var statement = db.createStatement()) {
+            statement.execute("UPDATE locations SET name = NULL WHERE id = 102");
+            // device 10: cafe's 50 bytes are now at "(unnamed)", which ranks third as cafe did
+            List<Map<String, Object>> rows = run("deviceLocations", Map.of("device", 10));
+            assertEquals(Arrays.asList("top", 3, "(unnamed)", 50 / 700.0),
+                    pick(rows, "part", "slot", "bytesLocation", "bytesShare").get(2));
+        } finally {
+            try (var statement = db.createStatement()) {
+                statement.execute("UPDATE locations SET name = 'cafe' WHERE id = 102");
+            }
+        }
     }
 
     @Test
@@ -114,16 +133,18 @@ class ReportsTest {
         // t3 18:30 -> 20, t4 19:30 -> 21, t5 + t6 05:00 -> 07 (200 + 10). Total 700.
         List<Map<String, Object>> rows = run("hourProfile", Map.of("device", 10));
         assertEquals(24, rows.size());
-        assertEquals(List.of(List.of(7, 210L, 30.0), List.of(10, 100L, 100 / 7.0), List.of(14, 300L, 300 / 7.0),
-                        List.of(20, 50L, 50 / 7.0), List.of(21, 40L, 40 / 7.0)),
-                pick(rows.stream().filter(r -> (Long) r.get("bytes") > 0).toList(), "hour", "bytes", "bytesPct"));
-        // app: d1 d2 at 10, d3 h1 h2 at 14; user: d1 at 10, h1 at 14.
-        assertEquals(List.of(List.of(10, 2L, 40.0, 1L, 50.0), List.of(14, 3L, 60.0, 1L, 50.0)),
+        assertEquals(List.of(List.of(7, 210L, 0.3, 30.0), List.of(10, 100L, 100 / 700.0, 100 / 7.0),
+                        List.of(14, 300L, 300 / 700.0, 300 / 7.0), List.of(20, 50L, 50 / 700.0, 50 / 7.0),
+                        List.of(21, 40L, 40 / 700.0, 40 / 7.0)),
+                pick(rows.stream().filter(r -> (Long) r.get("bytes") > 0).toList(), "hour", "bytes", "bytesShare",
+                        "bytesPct"));
+        // app: d1 d2 at 10, d3 h1 h2 at 14; user: d1 at 10, h1 at 14. Shares 0..1; the deprecated *Pct in percent.
+        assertEquals(List.of(List.of(10, 2L, 0.4, 1L, 0.5, 40.0, 50.0), List.of(14, 3L, 0.6, 1L, 0.5, 60.0, 50.0)),
                 pick(rows.stream().filter(r -> (Long) r.get("appRequests") > 0).toList(),
-                        "hour", "appRequests", "appPct", "userRequests", "userPct"));
+                        "hour", "appRequests", "appShare", "userRequests", "userShare", "appPct", "userPct"));
         // device 11: t7 00:30 UTC is still winter time in Paris (UTC+1): hour 1.
-        assertEquals(List.of(List.of(1, 1000L, 100.0)), pick(run("hourProfile", Map.of("device", 11)).stream()
-                .filter(r -> (Long) r.get("bytes") > 0).toList(), "hour", "bytes", "bytesPct"));
+        assertEquals(List.of(List.of(1, 1000L, 1.0)), pick(run("hourProfile", Map.of("device", 11)).stream()
+                .filter(r -> (Long) r.get("bytes") > 0).toList(), "hour", "bytes", "bytesShare"));
         // device 21 (uk): t11 00:30 UTC is GMT, hour 0; h6 h7 10:10 UTC are BST, hour 11.
         List<Map<String, Object>> bob = run("hourProfile", Map.of("device", 21));
         assertEquals(List.of("Europe/London", 100L, 2L), List.of(bob.get(0).get("timeZone"), bob.get(0).get("bytes"),
@@ -193,8 +214,11 @@ class ReportsTest {
                 List.of(1, 3L, 2L, 2 / 3.0, 100.0, 900.0, 1 / 9.0, 2L, 2 / 3.0, 3L),
                 List.of(2, 2L, 2L, 1.0, 1050.0, 1050.0, 1.0, 0L, 0.0, 2L),
                 List.of(3, 1L, 0L, 0.0, 0.0, 10000.0, 0.0, 1L, 1.0, 1L)),
-                pick(rows, "stream", "viewers", "connectedViewers", "connectedShare", "p2pBytes", "totalBytes",
-                        "p2pShare", "noP2pViewers", "noP2pShare", "trafficRank"));
+                pick(rows, "stream", "count", "connectedCount", "connectedShare", "p2pBytes", "totalBytes",
+                        "p2pShare", "noP2pViewerCount", "noP2pViewerShare", "trafficRank"));
+        // the deprecated names still answer, with the same values
+        assertEquals(pick(rows, "count", "connectedCount", "noP2pViewerCount", "noP2pViewerShare"),
+                pick(rows, "viewers", "connectedViewers", "noP2pViewers", "noP2pShare"));
         assertEquals(List.of(List.of(1, 3L), List.of(2, 2L)),
                 pick(run("streamHealth", Map.of("min_viewers", 2)), "stream", "trafficRank"));
     }

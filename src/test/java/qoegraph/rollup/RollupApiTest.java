@@ -53,7 +53,7 @@ class RollupApiTest {
             assertNotNull(sessions.get("builtAt"));
             assertNotNull(sessions.get("buildMillis"));
             assertEquals(List.of("ts:hour", "deviceId", "devtype", "os", "shared", "userId", "country", "dstPort",
-                    "service", "location"), rollups.get(3).get("dimensions"));
+                    "service", "location", "located"), rollups.get(3).get("dimensions"));
 
             Map<String, Object> fields = (Map<String, Object>) ((Map<String, Object>) response.get("extensions"))
                     .get("fields");

@@ -21,6 +21,7 @@ import qoegraph.query.DatePart;
 import qoegraph.query.Filter;
 import qoegraph.query.Granularity;
 import qoegraph.query.Operator;
+import qoegraph.query.OrderBy;
 import qoegraph.query.Query;
 import qoegraph.query.QueryException;
 import qoegraph.query.SelectedDimension;
@@ -34,7 +35,8 @@ import qoegraph.query.WindowFunction;
  * {@code -Dqoegraph.test.engine=trino}): the same rows, and the rollup
  * named as the source exactly when the query is one a rollup can serve (the generator knows which
  * elements no rollup has: raw times, minutes, a +05:30 zone, unaligned time filters, unkept dimensions,
- * medians and distinct counts).
+ * medians and distinct counts), with metrics filtered by a where of their own, shares, lowest-first top-N and
+ * empty groups among them.
  */
 class RollupDifferentialTest {
     /** 300; fewer on Trino, whose every statement is a round of HTTP requests to a coordinator and its workers. */
@@ -61,6 +63,15 @@ class RollupDifferentialTest {
     record Case(Query query, boolean servable) {
     }
 
+    /** The answer, or a failure that names the query (an engine's error alone does not). */
+    private static RollupData.Answer run(Query query, RollupCatalog rollups) throws Exception {
+        try {
+            return data.run(query, rollups);
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError("failed: " + query + (rollups == RollupCatalog.NONE ? " on the tables" : ""), e);
+        }
+    }
+
     @Test
     void rollupsAnswerAsTheBaseTablesDo() throws Exception {
         Random random = new Random(4);
@@ -75,12 +86,12 @@ class RollupDifferentialTest {
             Case c = random.nextInt(3) == 0 ? sessions(random) : traffic(random);
             RollupData.Answer base;
             try {
-                base = data.run(c.query(), RollupCatalog.NONE);
+                base = run(c.query(), RollupCatalog.NONE);
             } catch (QueryException e) {
                 invalid++;
                 continue;
             }
-            RollupData.Answer withRollups = data.run(c.query(), data.rollups);
+            RollupData.Answer withRollups = run(c.query(), data.rollups);
             ran++;
             String kind = withRollups.plan().source().kind();
             assertEquals(c.servable() ? "rollup" : "table", kind, () -> "source of " + c.query());
@@ -146,6 +157,20 @@ class RollupDifferentialTest {
             servable = false;
         }
         addMetrics(r, q, metrics, !dims.isEmpty());
+        switch (r.nextInt(6)) {
+            // a metric's own where: a rollup serves it when it keeps the filter's columns
+            case 0 -> q.metric(SelectedMetric.metric("count").as("notConnected")
+                    .where(Filter.eq("connected", false)));
+            case 1 -> q.metric(SelectedMetric.share("btpShare", "totalBytes", Filter.eq("isp", "BTP")));
+            case 2 -> {
+                q.metric(SelectedMetric.metric("count").as("big").where(Filter.compare("total", Operator.GT, 1e8)));
+                servable = false;
+            }
+            default -> { }
+        }
+        if (!dims.isEmpty() && r.nextInt(5) == 0) {
+            q.includeEmpty(true);
+        }
         List<Filter> where = new ArrayList<>();
         switch (r.nextInt(7)) {
             case 0 -> where.add(Filter.eq("isp", List.of("Fro", "Arange", "BTP", "Olga").get(r.nextInt(4))));
@@ -162,9 +187,14 @@ class RollupDifferentialTest {
             q.where(Filter.and(where.toArray(Filter[]::new)));
         }
         if (!dims.isEmpty() && r.nextInt(6) == 0) {
-            q.top(new Top(2, metrics.get(0), List.of(), r.nextBoolean()));
+            boolean other = !q.build().includeEmpty() && r.nextBoolean();
+            q.top(new Top(2, metrics.get(0), List.of(), other, direction(r)));
         }
         return new Case(q.build(), servable);
+    }
+
+    private static OrderBy.Direction direction(Random r) {
+        return r.nextBoolean() ? OrderBy.Direction.ASC : OrderBy.Direction.DESC;
     }
 
     private static Case traffic(Random r) {
@@ -207,6 +237,18 @@ class RollupDifferentialTest {
             servable = false;
         }
         addMetrics(r, q, metrics, time || !dims.isEmpty());
+        switch (r.nextInt(6)) {
+            case 0 -> q.metric(SelectedMetric.metric("bytes").as("https").where(Filter.eq("dstPort", 443)));
+            case 1 -> q.metric(SelectedMetric.share("phoneShare", "bytes", Filter.eq("devtype", "phone")));
+            case 2 -> {
+                q.metric(SelectedMetric.metric("count").as("udp").where(Filter.eq("proto", 17)));
+                servable = false;
+            }
+            default -> { }
+        }
+        if ((time || !dims.isEmpty()) && r.nextInt(5) == 0) {
+            q.includeEmpty(true);
+        }
         List<Filter> where = new ArrayList<>();
         switch (r.nextInt(9)) {
             case 0 -> where.add(Filter.eq("devtype", List.of("phone", "laptop", "tablet", "pc").get(r.nextInt(4))));
@@ -232,7 +274,8 @@ class RollupDifferentialTest {
             q.where(Filter.and(where.toArray(Filter[]::new)));
         }
         if (!dims.isEmpty() && r.nextInt(6) == 0) {
-            q.top(new Top(3, metrics.get(0), time ? List.of("ts") : List.of(), r.nextBoolean()));
+            boolean other = !q.build().includeEmpty() && r.nextBoolean();
+            q.top(new Top(3, metrics.get(0), time ? List.of("ts") : List.of(), other, direction(r)));
         }
         return new Case(q.build(), servable);
     }

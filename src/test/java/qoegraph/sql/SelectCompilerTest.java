@@ -24,7 +24,10 @@ import qoegraph.testsupport.JsonNumbers;
 
 /** The exact SQL text and parameters of a few queries, then their rows on the hand-made fixtures. */
 class SelectCompilerTest {
-    private static final String BYTES = "sum((\"deviceapptraffic\".\"bytes_in\" + \"deviceapptraffic\".\"bytes_out\"))";
+    /** A sum is 0, not null, over no rows. */
+    private static final String BYTES = "coalesce(sum((\"deviceapptraffic\".\"bytes_in\" + \"deviceapptraffic\".\"bytes_out\")), 0)";
+    private static final String LOCATION = "(CASE WHEN \"deviceapptraffic\".\"location_id\" IS NULL THEN NULL ELSE"
+            + " coalesce(\"stay\".\"name\", '(unnamed)') END)";
     private static TestDb db;
 
     @BeforeAll
@@ -47,8 +50,8 @@ class SelectCompilerTest {
 
         String total = "(coalesce(\"sessions\".\"p2p\", 0) + coalesce(\"sessions\".\"cdn\", 0))";
         assertEquals("SELECT \"sessions\".\"isp\" AS \"c0\", \"sessions\".\"browser\" AS \"c1\", count(*) AS \"c2\", "
-                + "sum(" + total + ") AS \"c3\", (CAST(sum(\"sessions\".\"p2p\") AS DOUBLE) / NULLIF(CAST(sum(" + total
-                + ") AS DOUBLE), 0)) AS \"c4\" FROM \"sessions\" "
+                + "coalesce(sum(" + total + "), 0) AS \"c3\", (CAST(coalesce(sum(\"sessions\".\"p2p\"), 0) AS DOUBLE) /"
+                + " NULLIF(CAST(coalesce(sum(" + total + "), 0) AS DOUBLE), 0)) AS \"c4\" FROM \"sessions\" "
                 + "WHERE (\"sessions\".\"connected\" = ? AND \"sessions\".\"isp\" IN (?, ?)) GROUP BY 1, 2 "
                 + "ORDER BY 5 DESC NULLS LAST, 1 ASC NULLS LAST, 2 ASC NULLS LAST LIMIT ? OFFSET ?", statement.sql());
         assertEquals(List.of(true, "BTP", "Fro", 11, 0), statement.params());
@@ -124,16 +127,16 @@ class SelectCompilerTest {
 
         String from = "FROM \"deviceapptraffic\" LEFT JOIN \"locations\" AS \"stay\" "
                 + "ON (\"stay\".\"id\" = \"deviceapptraffic\".\"location_id\")";
-        assertEquals("WITH \"g\" AS (SELECT \"deviceapptraffic\".\"devid\" AS \"c0\", \"stay\".\"name\" AS \"c1\", "
+        assertEquals("WITH \"g\" AS (SELECT \"deviceapptraffic\".\"devid\" AS \"c0\", " + LOCATION + " AS \"c1\", "
                 + BYTES + " AS \"rank_by\" " + from + " GROUP BY 1, 2), "
                 + "\"r\" AS (SELECT \"g\".\"c0\", \"g\".\"c1\", row_number() OVER (PARTITION BY \"g\".\"c0\" "
                 + "ORDER BY \"g\".\"rank_by\" DESC NULLS LAST, \"g\".\"c1\" ASC NULLS LAST) > ? AS \"is_other\" FROM \"g\"), "
                 + "\"t\" AS (SELECT \"deviceapptraffic\".\"devid\" AS \"c0\", "
-                + "CASE WHEN \"r\".\"is_other\" THEN ? ELSE \"stay\".\"name\" END AS \"c1\", " + BYTES + " AS \"c2\", "
+                + "CASE WHEN \"r\".\"is_other\" THEN ? ELSE " + LOCATION + " END AS \"c1\", " + BYTES + " AS \"c2\", "
                 + "count(DISTINCT \"deviceapptraffic\".\"flowid\") AS \"c3\", " + BYTES + " AS \"c4\", "
                 + BYTES + " AS \"rank_by\", \"r\".\"is_other\" AS \"is_other\" " + from + " JOIN \"r\" ON "
                 + "\"r\".\"c0\" IS NOT DISTINCT FROM \"deviceapptraffic\".\"devid\" AND "
-                + "\"r\".\"c1\" IS NOT DISTINCT FROM \"stay\".\"name\" GROUP BY 1, 2, 7) "
+                + "\"r\".\"c1\" IS NOT DISTINCT FROM " + LOCATION + " GROUP BY 1, 2, 7) "
                 + "SELECT \"t\".\"c0\", \"t\".\"c1\", \"t\".\"c2\", \"t\".\"c3\", "
                 + "(CAST(\"t\".\"c4\" AS DOUBLE) / NULLIF(sum(\"t\".\"c4\") OVER (PARTITION BY \"t\".\"c0\"), 0)) AS \"c4\" "
                 + "FROM \"t\" ORDER BY 1 ASC NULLS LAST, \"t\".\"is_other\" ASC, \"t\".\"rank_by\" DESC NULLS LAST, "

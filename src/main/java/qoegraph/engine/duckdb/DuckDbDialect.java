@@ -4,10 +4,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import qoegraph.query.DatePart;
 import qoegraph.query.Granularity;
 import qoegraph.sql.SqlBuilder;
@@ -97,6 +99,31 @@ public final class DuckDbDialect implements SqlDialect {
     public SqlFragment keepWindowRows(String relation, String window, int n) {
         return new SqlBuilder().append("SELECT * FROM ").append(quote(relation)).append(" QUALIFY ").append(window)
                 .append(" <= ").param(n).build();
+    }
+
+    /** By output aliases: an expression with parameters would not match its repeat in the SELECT list. */
+    @Override
+    public String rollup(List<String> aliases) {
+        return "ROLLUP (" + aliases.stream().map(this::quote).collect(Collectors.joining(", ")) + ")";
+    }
+
+    @Override
+    public String grouping(String alias) {
+        return "GROUPING(" + quote(alias) + ")";
+    }
+
+    @Override
+    public String timeSteps(String relation, String from, String to, Duration step, String column) {
+        String lo = column(relation, from);
+        String hi = column(relation, to);
+        return "SELECT unnest(generate_series(" + lo + ", " + hi + ", INTERVAL " + step.toSeconds() + " SECOND)) AS "
+                + quote(column) + " FROM " + quote(relation) + " UNION ALL SELECT " + hi + " FROM " + quote(relation)
+                + " WHERE " + hi + " IS NOT NULL";
+    }
+
+    @Override
+    public String integers(int from, int to, String column) {
+        return "SELECT CAST(range AS INTEGER) AS " + quote(column) + " FROM range(" + from + ", " + (to + 1) + ")";
     }
 
     @Override

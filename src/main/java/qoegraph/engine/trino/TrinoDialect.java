@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +36,8 @@ import qoegraph.sql.SqlType;
 public final class TrinoDialect implements SqlDialect {
     private static final double LOG_EPSILON = 1e-9;
     private static final String KEEP = "_keep";
+    /** The most elements Trino's sequence() makes. */
+    private static final int SEQUENCE_MAX = 10_000;
     /** Versions of a rollup table are {@code <table>__v<millis>}; the rollup's own name is a view of the current one. */
     static final String VERSION = "__v";
     private static final List<Unsupported> UNSUPPORTED = List.of(
@@ -157,6 +161,51 @@ public final class TrinoDialect implements SqlDialect {
         return new SqlBuilder().append("SELECT * FROM (SELECT *, ").append(window).append(" AS ").append(quote(KEEP))
                 .append(" FROM ").append(quote(relation)).append(") AS ").append(quote(KEEP + "_rows")).append(" WHERE ")
                 .append(quote(KEEP)).append(" <= ").param(n).build();
+    }
+
+    /** Trino's TIMESTAMP is timestamp(3): a bound a microsecond before midnight would round up to it. */
+    @Override
+    public SqlFragment timestamp(LocalDateTime value) {
+        return new SqlBuilder().append("CAST(").param(value).append(" AS timestamp(6))").build();
+    }
+
+    @Override
+    public boolean subtotalsByUnion() {
+        return true;
+    }
+
+    @Override
+    public String rollup(List<String> aliases) {
+        throw new IllegalStateException("subtotals on Trino are one grouped SELECT per level");
+    }
+
+    @Override
+    public String grouping(String alias) {
+        throw new IllegalStateException("subtotals on Trino are one grouped SELECT per level");
+    }
+
+    /**
+     * Step k at {@code from + k * step} while it is not past {@code to}. Trino's sequence() stops at 10,000
+     * elements, so k is {@code i * 10000 + j} over two of them, the first as long as the span needs.
+     */
+    @Override
+    public String timeSteps(String relation, String from, String to, Duration step, String column) {
+        String lo = column(relation, from);
+        String hi = column(relation, to);
+        long seconds = step.toSeconds();
+        String span = "date_diff('second', " + lo + ", " + hi + ")";
+        String k = "(" + quote("si") + ".i * " + SEQUENCE_MAX + " + " + quote("sj") + ".j)";
+        return "SELECT date_add('second', " + k + " * " + seconds + ", " + lo + ") AS " + quote(column) + " FROM "
+                + quote(relation) + " CROSS JOIN UNNEST(sequence(0, greatest(0, " + span + " / " + seconds + " / "
+                + SEQUENCE_MAX + "))) AS " + quote("si") + "(i) CROSS JOIN UNNEST(sequence(0, " + (SEQUENCE_MAX - 1)
+                + ")) AS " + quote("sj") + "(j) WHERE " + k + " * " + seconds + " <= " + span
+                + " UNION ALL SELECT " + hi + " FROM " + quote(relation) + " WHERE " + hi + " IS NOT NULL";
+    }
+
+    @Override
+    public String integers(int from, int to, String column) {
+        return "SELECT CAST(x AS INTEGER) AS " + quote(column) + " FROM UNNEST(sequence(" + from + ", " + to
+                + ")) AS " + quote("ints") + "(x)";
     }
 
     @Override
