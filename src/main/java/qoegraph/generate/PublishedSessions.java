@@ -2,7 +2,7 @@ package qoegraph.generate;
 
 import java.util.List;
 
-/** The Streamroot sessions file's published figures (datasets.md section 1), typed in once. */
+/** The Streamroot sessions file's published figures (docs/architecture.md, "The datasets"), typed in once. */
 final class PublishedSessions {
 
     static final String HEADER = "#stream,isp,browser,connected,p2p,cdn";

@@ -36,7 +36,7 @@ final class SessionQuotas {
     /**
      * Design choice, from the original analysis: over 100 MB, "BTP has the highest number of users (around
      * 17,500)". 16,800 of BTP's P2P viewers; with its CDN-only ones over 100 MB (about 1,240) BTP is within 5%
-     * of 17,500 whether the figure counts the viewers with P2P (as datasets.md reads it) or all of them.
+     * of 17,500 whether the figure counts the viewers with P2P (as the write-ups read it) or all of them.
      */
     private static final long BTP_LARGE_P2P_VIEWERS = 16_800;
     private static final int BTP = PublishedSessions.ispIndex("BTP");

@@ -17,7 +17,7 @@ import static qoegraph.generate.PublishedSessions.ISPS;
 import static qoegraph.generate.PublishedSessions.STREAMS;
 
 /**
- * Writes a stand-in for the Streamroot P2P sessions CSV (datasets.md section 1): same layout, same published
+ * Writes a stand-in for the Streamroot P2P sessions CSV (docs/architecture.md): same layout, same published
  * counts exactly, same published means within a fraction of a percent, the same cut-off last line.
  * Counts come from a seed-independent quota table; the seed only draws the values and the row order.
  */

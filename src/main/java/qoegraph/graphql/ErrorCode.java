@@ -1,6 +1,6 @@
 package qoegraph.graphql;
 
-/** The {@code extensions.code} of a GraphQL error: clients branch on these names (api.md). */
+/** The {@code extensions.code} of a GraphQL error: clients rely on these names (docs/architecture.md). */
 public enum ErrorCode {
     /** A dataset, field, argument, input field or key that does not exist or is not selected ("did you mean"). */
     UNKNOWN_FIELD,

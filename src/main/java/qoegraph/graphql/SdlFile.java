@@ -39,7 +39,7 @@ public final class SdlFile {
         // the schema comes from the model and the reports alone: no database is opened
         QueryEngine offline = QueryEngine.offline(new DuckDbDialect());
         GraphQLSchema api = ApiSchema.schema(ModelLoader.load(modelDir), reports, offline, Runnable::run,
-                QueryLimits.DEFAULTS);
+                QueryLimits.defaults());
         return print(MutationFields.addTo(api, null, Runnable::run));
     }
 

@@ -1,5 +1,5 @@
 /**
- * The GraphQL API (api.md), generated from the model: {@link qoegraph.graphql.SchemaGenerator} makes one root
+ * The GraphQL API (docs/architecture.md) made from the model: {@link qoegraph.graphql.SchemaGenerator} makes one root
  * field per dataset, {@code SelectionMapper} turns a root field's selection set into one engine query, and
  * {@code DatasetFetcher} answers it with one SQL statement. The choices clients see:
  *
@@ -11,7 +11,7 @@
  *   <li><b>having</b> names metrics like {@code where} names dimensions; a metric that needs {@code q} is
  *   filtered by its output key through {@code having: {selected: [{key: "p95", gt: 1000}]}}.</li>
  *   <li><b>top.by</b> and the <b>partitionBy</b> lists of top and window take the dataset's metric and dimension
- *   enums ({@code top: {n: 3, by: bytes, partitionBy: [deviceId]}}, as in api.md): names, not aliases.</li>
+ *   enums ({@code top: {n: 3, by: bytes, partitionBy: [deviceId]}}, as clients write it): names, not aliases.</li>
  *   <li>A name that is both a dimension and a metric (traffic {@code bytesIn}) is one field: the metric, or the
  *   bucketed dimension when {@code bucketWidth} / {@code logBase} is given. Its raw values stay filterable in
  *   {@code where}.</li>

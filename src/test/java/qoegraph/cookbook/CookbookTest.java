@@ -33,7 +33,7 @@ import qoegraph.testsupport.SampleServer;
  * {@code <!-- cookbook:end -->} is posted to a real server on a first start ({@link SampleServer}: the sample generated
  * and ingested, the sessions file as published, the study logs at a small scale). A block answers without errors and with at least
  * one row in each root field, unless it holds a line {@code # expect: CODE}: then it must fail with that
- * {@code extensions.code}. The published Streamroot counts (datasets.md) come out of the cookbook's own queries.
+ * {@code extensions.code}. The published Streamroot counts come out of the cookbook's own queries.
  */
 public class CookbookTest {
     private static final Path README = Path.of("README.md");
@@ -85,7 +85,7 @@ public class CookbookTest {
         }));
     }
 
-    /** datasets.md, section 1: the published counts, through the cookbook's own queries. */
+    /** The sessions' published counts, through the cookbook's own queries. */
     @Test
     void theSessionsQueriesGiveThePublishedCounts() {
         Map<String, List<Map<String, Object>>> connected = data("is connected to the P2P back end");

@@ -7,7 +7,7 @@ import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 
 /**
- * What each metric of the sessions and traffic datasets means, written from api.md and datasets.md in
+ * What each metric of the sessions and traffic datasets means, written from the API docs and docs/architecture.md in
  * plain Java over a {@link Table}'s rows: the oracle's side of the comparison. Nothing here reads the
  * model's YAML or SQL.
  */

@@ -18,8 +18,8 @@ import qoegraph.query.Window;
 import qoegraph.query.WindowFunction;
 
 /**
- * Every published figure of datasets.md, asked of the engine (validator, planner, compiler, runner) over the
- * generated files as the Ingester loads them. The figures are typed here from datasets.md, not taken from
+ * Every published figure (docs/architecture.md), asked of the engine (validator, planner, compiler, runner) over the
+ * generated files as the Ingester loads them. The figures are typed here from the publications, not taken from
  * the generators: counts must be equal, means within 2%. The study runs at a tenth of its size
  * ({@link GeneratedData#STUDY_SCALE}), so its log volumes are the published ones times the scale.
  */
@@ -204,7 +204,7 @@ class PublishedFiguresTest {
     }
 
     /**
-     * Two statements of the original analysis (seeds/001) that no published figure contradicts and the sample
+     * Two statements of the original analysis (README: The sample data) that no published figure contradicts and the sample
      * keeps: 34% of Olga's viewers get bytes from peers; over 100 MB, BTP has the most viewers, about 17,500.
      */
     @Test

@@ -14,7 +14,7 @@ import qoegraph.difftest.Table.Kind;
 /**
  * Reads the generated CSV files into {@link Table}s with this package's own parser, and works out the
  * columns the ingest derives (a device's owner, the location stay holding a traffic row's time) and the
- * joined ones (device and owner attributes) from the reference files, following datasets.md and the model's
+ * joined ones (device and owner attributes) from the reference files, following docs/architecture.md and the model's
  * descriptions rather than the ingest's SQL.
  */
 final class Rows {

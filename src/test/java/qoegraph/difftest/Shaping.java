@@ -19,7 +19,7 @@ import qoegraph.query.Window;
 import qoegraph.query.WindowFunction;
 
 /**
- * The oracle's steps after grouping, as api.md and the Query Javadoc describe them: having, then top-N per
+ * The oracle's steps after grouping, as the API docs and the Query Javadoc describe them: having, then top-N per
  * partition (the rest folded into one "Other" row per partition, its metrics computed over the folded rows),
  * then window values over the resulting groups, then the order: the query's keys, top-N placement (partition,
  * Other last, best first) and every dimension ascending, nulls last.

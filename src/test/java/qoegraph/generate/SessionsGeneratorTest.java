@@ -25,8 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Checks the generated file against the figures published for the real one, typed in again from
- * datasets.md section 1 (deliberately not taken from the generator): counts exactly, means within 2%. The
- * statements of the original analysis (seeds/001) that no published figure contradicts hold as well.
+ * the publications (deliberately not taken from the generator): counts exactly, means within 2%. The
+ * statements of the original analysis (README: The sample data) that no published figure contradicts hold as well.
  */
 class SessionsGeneratorTest {
 

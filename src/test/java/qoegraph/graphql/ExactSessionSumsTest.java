@@ -55,7 +55,7 @@ class ExactSessionSumsTest {
         ingester.ensureSchema();
         assertEquals(ROWS, ingester.ingest(file).loaded());
         graphQL = ApiSchema.graphQL(ApiSchema.schema(ModelLoader.load(SdlFile.MODEL_DIR), DuckDb.of(db).engine(8), Runnable::run,
-                QueryLimits.DEFAULTS));
+                QueryLimits.defaults()));
     }
 
     @AfterAll

@@ -58,8 +58,8 @@ class LimitsApiTest {
     void theDefaultsAreTheOnesDocumented() {
         LimitsConfig config = server.bean(LimitsConfig.class);
         assertEquals(OperationLimits.DEFAULTS, config.toOperationLimits());
-        assertEquals(QueryLimits.DEFAULTS.gate().maxConcurrent(), config.maxConcurrentQueries());
-        assertEquals(QueryLimits.DEFAULTS.gate().busyWait(), config.busyWait());
+        assertEquals(QueryLimits.defaults().gate().maxConcurrent(), config.maxConcurrentQueries());
+        assertEquals(QueryLimits.defaults().gate().busyWait(), config.busyWait());
         assertEquals(Duration.ofSeconds(5), config.queryTimeout(), "set by the test server");
     }
 

@@ -27,7 +27,7 @@ class SchemaDocsTest {
     @BeforeAll
     static void build() throws Exception {
         db = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
-        schema = ApiSchema.schema(ModelLoader.load(SdlFile.MODEL_DIR), DuckDb.of(db).engine(8), Runnable::run, QueryLimits.DEFAULTS);
+        schema = ApiSchema.schema(ModelLoader.load(SdlFile.MODEL_DIR), DuckDb.of(db).engine(8), Runnable::run, QueryLimits.defaults());
     }
 
     @AfterAll

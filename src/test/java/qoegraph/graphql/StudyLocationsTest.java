@@ -38,7 +38,7 @@ class StudyLocationsTest {
         ingester.ensureSchema();
         ingester.ingest(Path.of("src/test/resources/ingest/study"));
         graphQL = ApiSchema.graphQL(ApiSchema.schema(ModelLoader.load(SdlFile.MODEL_DIR), DuckDb.of(db).engine(8), Runnable::run,
-                QueryLimits.DEFAULTS));
+                QueryLimits.defaults()));
     }
 
     @AfterAll

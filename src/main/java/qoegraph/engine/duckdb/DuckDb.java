@@ -11,7 +11,7 @@ import qoegraph.sql.Statements;
 
 /**
  * One embedded DuckDB database: the ingest's store on every engine, and the default query engine. Work takes
- * {@code root.duplicate()} connections (stack.md): sharing the root connection across threads would serialise
+ * {@code root.duplicate()} connections (docs/architecture.md): one connection shared by threads would serialise
  * every query.
  */
 public final class DuckDb implements AutoCloseable {

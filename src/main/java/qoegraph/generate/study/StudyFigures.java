@@ -1,7 +1,7 @@
 package qoegraph.generate.study;
 
 /**
- * The UCN study's published figures (datasets.md section 2, the study notebook), and the few volumes the
+ * The UCN study's published figures (docs/architecture.md; the study notebook), and the few volumes the
  * publications leave open, which the generator chooses. Volumes are at scale 1.
  */
 final class StudyFigures {

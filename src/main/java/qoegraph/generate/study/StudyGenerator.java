@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Writes the UCN study's tables (datasets.md section 2) as PostgreSQL CSV exports reproducing the study's
+ * Writes the UCN study's tables (docs/architecture.md) as PostgreSQL CSV exports reproducing the study's
  * published figures: 25 participants and 47 devices at every scale, and log volumes (traffic, DNS and HTTP
  * requests, location stays) of round(scale x published). The same seed and scale give byte-identical files.
  * Logs are generated one device at a time, so memory stays bounded by the busiest device.

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Generates the full study (scale 1) once and checks it against the published figures, reading the files back
- * independently. The figures below are typed from datasets.md section 2 and the study notebook.
+ * independently. The figures below are typed from the publications and the study notebook.
  */
 class StudyGeneratorTest {
 
