@@ -47,7 +47,7 @@ public final class Planner {
                 .filter(b -> RollupMatcher.canServe(shape, b.rollup()))
                 .min(Comparator.comparingLong(RollupCatalog.Built::rows));
         Dataset dataset = rollup.map(b -> RollupView.dataset(base, b.rollup())).orElse(base);
-        Source source = rollup.<Source>map(b -> new Source.Rollup(b.rollup().name(), b.rollup().table()))
+        Source source = rollup.<Source>map(b -> new Source.RollupTable(b.rollup().name(), b.rollup().table()))
                 .orElseGet(() -> new Source.Table(base.table()));
         List<PlannedDimension> dimensions = query.dimensions().stream()
                 .map(s -> new PlannedDimension(s, dimension(dataset, s.name()))).toList();

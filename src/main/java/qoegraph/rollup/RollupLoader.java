@@ -23,7 +23,7 @@ import qoegraph.model.Dataset;
 import qoegraph.model.Dimension;
 import qoegraph.model.Metric;
 import qoegraph.model.Model;
-import qoegraph.plan.Rollup;
+import qoegraph.plan.RollupDeclaration;
 import qoegraph.plan.RollupView;
 import qoegraph.query.Granularity;
 
@@ -143,7 +143,7 @@ public final class RollupLoader {
         if (sql.endsWith(";")) {
             sql = sql.substring(0, sql.length() - 1);
         }
-        Rollup rollup = new Rollup(name, dataset.name(), TABLE_PREFIX + name, dims, metrics);
+        RollupDeclaration rollup = new RollupDeclaration(name, dataset.name(), TABLE_PREFIX + name, dims, metrics);
         RollupDefinition def = new RollupDefinition(rollup, sql, file, body + 1);
         if (connection != null) {
             checkColumns(def, dataset, connection, dialect, problems);
@@ -200,7 +200,7 @@ public final class RollupLoader {
     }
 
     /** The columns the SELECT must return, with whether each is a time (true) or a metric component (false) or a plain dimension (null). */
-    static Map<String, Boolean> expectedColumns(Rollup rollup, Dataset dataset) {
+    static Map<String, Boolean> expectedColumns(RollupDeclaration rollup, Dataset dataset) {
         Map<String, Boolean> columns = new LinkedHashMap<>();
         rollup.dimensions().keySet().forEach(d -> columns.put(d,
                 dataset.dimension(d).orElseThrow().isTime() ? Boolean.TRUE : null));

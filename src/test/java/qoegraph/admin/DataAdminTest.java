@@ -147,6 +147,6 @@ class DataAdminTest {
     }
 
     private static String source(Plan plan) {
-        return plan.source() instanceof Source.Rollup ? "rollup" : "table";
+        return plan.source() instanceof Source.RollupTable ? "rollup" : "table";
     }
 }
