@@ -23,6 +23,7 @@ import qoegraph.model.Dataset;
 import qoegraph.model.Dimension;
 import qoegraph.model.Metric;
 import qoegraph.model.Model;
+import qoegraph.model.Problems;
 import qoegraph.plan.RollupDeclaration;
 import qoegraph.plan.RollupView;
 import qoegraph.query.Granularity;
@@ -57,27 +58,25 @@ public final class RollupLoader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<String> problems = new ArrayList<>();
+        Problems problems = new Problems();
         List<RollupDefinition> out = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
         for (Path file : files) {
             RollupDefinition def = loadFile(file, model, connection, dialect, problems);
             if (def != null) {
                 if (!names.add(def.rollup().name())) {
-                    problems.add(file + ":1: rollup name '" + def.rollup().name() + "' is used by another file");
+                    problems.atLine(file, 1, "rollup name '" + def.rollup().name() + "' is used by another file");
                 } else {
                     out.add(def);
                 }
             }
         }
-        if (!problems.isEmpty()) {
-            throw new RollupException(problems);
-        }
+        problems.throwIfAny(RollupException::new);
         return out;
     }
 
     static RollupDefinition loadFile(Path file, Model model, Connection connection, SqlDialect dialect,
-                                     List<String> problems) {
+                                     Problems problems) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file);
@@ -106,7 +105,7 @@ public final class RollupLoader {
             String key = colon < 0 ? "" : text.substring(0, colon).strip().toLowerCase(Locale.ROOT);
             if (colon > 0 && KEYS.contains(key)) {
                 if (header.put(key, text.substring(colon + 1).strip()) != null) {
-                    problems.add(file + ":" + (i + 1) + ": '" + key + "' declared twice");
+                    problems.atLine(file, (i + 1), "'" + key + "' declared twice");
                 }
                 at.put(key, i + 1);
             }
@@ -114,23 +113,23 @@ public final class RollupLoader {
         int before = problems.size();
         for (String key : List.of("rollup", "dataset", "dimensions", "metrics")) {
             if (!header.containsKey(key) || header.get(key).isEmpty()) {
-                problems.add(file + ":1: header line '-- " + key + ": ...' is missing");
+                problems.atLine(file, 1, "header line '-- " + key + ": ...' is missing");
             }
         }
         if (body < 0) {
-            problems.add(file + ":" + (lines.size() + 1) + ": no SELECT after the header");
+            problems.atLine(file, (lines.size() + 1), "no SELECT after the header");
         }
         if (problems.size() > before) {
             return null;
         }
         String name = header.get("rollup");
         if (!name.matches("[A-Za-z][A-Za-z0-9_]*")) {
-            problems.add(file + ":" + at.get("rollup") + ": rollup name '" + name + "' must be letters, digits and _");
+            problems.atLine(file, at.get("rollup"), "rollup name '" + name + "' must be letters, digits and _");
             return null;
         }
         Dataset dataset = model.dataset(header.get("dataset")).orElse(null);
         if (dataset == null) {
-            problems.add(file + ":" + at.get("dataset") + ": unknown dataset '" + header.get("dataset") + "' (known: "
+            problems.atLine(file, at.get("dataset"), "unknown dataset '" + header.get("dataset") + "' (known: "
                     + String.join(", ", model.datasets().keySet()) + ")");
             return null;
         }
@@ -152,14 +151,14 @@ public final class RollupLoader {
     }
 
     private static Map<String, Granularity> dimensions(Path file, int line, String value, Dataset dataset,
-                                                       List<String> problems) {
+                                                       Problems problems) {
         Map<String, Granularity> dims = new LinkedHashMap<>();
         for (String item : value.split(",")) {
             String[] parts = item.strip().split(":", 2);
             String name = parts[0].strip();
             Dimension d = dataset.dimension(name).orElse(null);
             if (d == null) {
-                problems.add(file + ":" + line + ": unknown dimension '" + name + "' of " + dataset.name());
+                problems.atLine(file, line, "unknown dimension '" + name + "' of " + dataset.name());
                 continue;
             }
             Granularity g = null;
@@ -168,12 +167,12 @@ public final class RollupLoader {
                 try {
                     g = Granularity.valueOf(gName);
                 } catch (IllegalArgumentException e) {
-                    problems.add(file + ":" + line + ": unknown granularity '" + parts[1].strip() + "' of " + name
+                    problems.atLine(file, line, "unknown granularity '" + parts[1].strip() + "' of " + name
                             + " (minute hour day week month quarter year)");
                     continue;
                 }
                 if (!d.isTime()) {
-                    problems.add(file + ":" + line + ": " + name + " is not a time dimension: no granularity");
+                    problems.atLine(file, line, name + " is not a time dimension: no granularity");
                     continue;
                 }
             }
@@ -182,15 +181,15 @@ public final class RollupLoader {
         return dims;
     }
 
-    private static Set<String> metrics(Path file, int line, String value, Dataset dataset, List<String> problems) {
+    private static Set<String> metrics(Path file, int line, String value, Dataset dataset, Problems problems) {
         List<String> listed = new ArrayList<>();
         for (String item : value.split(",")) {
             String name = item.strip();
             Metric m = dataset.metric(name).orElse(null);
             if (m == null) {
-                problems.add(file + ":" + line + ": unknown metric '" + name + "' of " + dataset.name());
+                problems.atLine(file, line, "unknown metric '" + name + "' of " + dataset.name());
             } else if (!dataset.reaggregatable(m)) {
-                problems.add(file + ":" + line + ": metric '" + name + "' (" + m.aggregation().yamlName()
+                problems.atLine(file, line, "metric '" + name + "' (" + m.aggregation().yamlName()
                         + ") cannot be rebuilt from partial aggregates; leave it to the base table");
             } else {
                 listed.add(name);
@@ -210,33 +209,32 @@ public final class RollupLoader {
     }
 
     private static void checkColumns(RollupDefinition def, Dataset dataset, Connection connection, SqlDialect dialect,
-                                     List<String> problems) {
-        String where = def.file() + ":" + def.sqlLine() + ": ";
+                                     Problems problems) {
         Map<String, String> actual = new LinkedHashMap<>();
         try {
             // names compare as SQL identifiers do, without case: Trino's Hive tables keep them lower case
             dialect.describe(connection, def.sql()).forEach(c -> actual.put(c.name().toLowerCase(Locale.ROOT), c.type()));
         } catch (SQLException e) {
-            problems.add(where + "the SELECT does not run: " + e.getMessage().lines().findFirst().orElse(""));
+            problems.atLine(def.file(), def.sqlLine(), "the SELECT does not run: " + e.getMessage().lines().findFirst().orElse(""));
             return;
         }
         Map<String, Boolean> expected = expectedColumns(def.rollup(), dataset);
         for (Map.Entry<String, Boolean> e : expected.entrySet()) {
             String type = actual.get(e.getKey().toLowerCase(Locale.ROOT));
             if (type == null) {
-                problems.add(where + "the SELECT has no column '" + e.getKey() + "' (" + what(e.getValue(), e.getKey())
+                problems.atLine(def.file(), def.sqlLine(), "the SELECT has no column '" + e.getKey() + "' (" + what(e.getValue(), e.getKey())
                         + ")");
             } else if (Boolean.TRUE.equals(e.getValue()) && dialect.typeOf(type) != SqlType.TIMESTAMP) {
-                problems.add(where + "column '" + e.getKey() + "' is " + type + ", a time dimension must be TIMESTAMP");
+                problems.atLine(def.file(), def.sqlLine(), "column '" + e.getKey() + "' is " + type + ", a time dimension must be TIMESTAMP");
             } else if (Boolean.FALSE.equals(e.getValue()) && !numeric(dialect.typeOf(type))) {
-                problems.add(where + "column '" + e.getKey() + "' is " + type + ", a metric column must be numeric");
+                problems.atLine(def.file(), def.sqlLine(), "column '" + e.getKey() + "' is " + type + ", a metric column must be numeric");
             }
         }
         Set<String> declared = new HashSet<>();
         expected.keySet().forEach(k -> declared.add(k.toLowerCase(Locale.ROOT)));
         for (String column : actual.keySet()) {
             if (!declared.contains(column)) {
-                problems.add(where + "the SELECT returns column '" + column + "' that the header does not declare"
+                problems.atLine(def.file(), def.sqlLine(), "the SELECT returns column '" + column + "' that the header does not declare"
                         + " (expected: " + String.join(", ", expected.keySet()) + ")");
             }
         }
