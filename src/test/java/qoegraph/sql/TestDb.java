@@ -6,12 +6,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import qoegraph.plan.RollupCatalog;
+import qoegraph.testsupport.Walk;
 import qoegraph.engine.duckdb.DuckDbDialect;
 import qoegraph.model.Model;
 import qoegraph.model.ModelLoader;
-import qoegraph.plan.Planner;
 import qoegraph.query.Query;
-import qoegraph.query.QueryValidator;
 import qoegraph.testsupport.Fixtures;
 import qoegraph.testsupport.IngestTables;
 
@@ -24,6 +25,7 @@ final class TestDb implements AutoCloseable {
 
     final Connection connection;
     final Model model = ModelLoader.load(MODEL_DIR);
+    private final Walk walk = new Walk(model, new DuckDbDialect(), RollupCatalog.NONE, Duration.ofSeconds(30));
 
     TestDb() throws SQLException, IOException {
         connection = DriverManager.getConnection("jdbc:duckdb:");
@@ -40,12 +42,12 @@ final class TestDb implements AutoCloseable {
 
     /** Validates, plans, compiles and runs. */
     QueryResult run(Query query) throws SQLException {
-        new QueryValidator(model).check(query);
-        return new SqlRunner(java.time.Duration.ofSeconds(30)).run(connection, compile(query));
+        return walk.run(connection, query);
     }
 
+    /** Validates, plans and compiles. */
     SqlStatement compile(Query query) {
-        return new SelectCompiler(new DuckDbDialect()).compile(new Planner(model).plan(query));
+        return walk.compile(walk.plan(query));
     }
 
     /** The 20 viewers of {@link Fixtures}; see SessionsQueryTest for the hand-computed figures. */
