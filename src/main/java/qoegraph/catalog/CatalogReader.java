@@ -1,6 +1,7 @@
 package qoegraph.catalog;
 
 import qoegraph.sql.ConnectionSource;
+import qoegraph.sql.SqlDialect;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -101,7 +102,7 @@ public final class CatalogReader {
 
     private long rowCount(String table) {
         // table comes from information_schema, never from a request; quoted all the same
-        String sql = "SELECT count(*) FROM \"" + table.replace("\"", "\"\"") + "\"";
+        String sql = "SELECT count(*) FROM " + SqlDialect.standardQuote(table);
         try (Connection c = connections.open(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);

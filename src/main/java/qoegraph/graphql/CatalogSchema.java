@@ -83,7 +83,7 @@ public final class CatalogSchema {
         code.dataFetcher(FieldCoordinates.coordinates("IngestedFile", "rejects"), Fetchers.blocking(env -> {
             int limit = env.getArgumentOrDefault("limit", DEFAULT_REJECTS);
             if (limit < 0 || limit > MAX_REJECTS) {
-                throw new QueryException(ErrorCode.LIMIT_EXCEEDED,
+                throw new ApiException(ErrorCode.LIMIT_EXCEEDED,
                         "rejects(limit: " + limit + ") must be between 0 and " + MAX_REJECTS);
             }
             return reader.rejects(((FileEntry) env.getSource()).fileId(), limit);

@@ -33,7 +33,7 @@ public enum ErrorCode {
     INTERNAL;
 
     /** The engine's codes are a subset of ours, by name. */
-    static ErrorCode of(qoegraph.query.ErrorCode code) {
+    static ErrorCode of(qoegraph.query.ValidationCode code) {
         return valueOf(code.name());
     }
 }

@@ -21,7 +21,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Turns exceptions from fetchers into GraphQL errors: a {@link QueryException} keeps its code and
+ * Turns exceptions from fetchers into GraphQL errors: an {@link ApiException} keeps its code and
  * message; each problem the query validator found becomes one error, with the place in the query in
  * {@code extensions.at}; a timeout is QUERY_TIMEOUT; no turn at the statement gate is BUSY. Anything else is our
  * fault, logged here with its stack trace and shown to the client as INTERNAL without details (no stack traces or
@@ -37,7 +37,7 @@ public final class ErrorHandler implements DataFetcherExceptionHandler {
         Throwable cause = unwrap(params.getException());
         DataFetchingEnvironment env = params.getDataFetchingEnvironment();
         List<GraphQLError> errors;
-        if (cause instanceof QueryException q) {
+        if (cause instanceof ApiException q) {
             errors = List.of(q.toError(env));
         } else if (cause instanceof qoegraph.query.QueryException q) {
             errors = q.errors().stream().map(e -> queryError(env, e)).toList();

@@ -66,12 +66,12 @@ public final class MutationFields {
         return env -> {
             env.getGraphQlContext().put(MUTATED, true);
             if (admin == null) {
-                throw new QueryException(ErrorCode.UNAUTHORIZED, name + " is off on this server: it has no admin"
+                throw new ApiException(ErrorCode.UNAUTHORIZED, name + " is off on this server: it has no admin"
                         + " token. Set qoegraph.security.admin-token (QOEGRAPH_SECURITY_ADMIN_TOKEN) to enable the"
                         + " mutations.");
             }
             if (!Caller.of(env).has(Role.ADMIN)) {
-                throw new QueryException(ErrorCode.UNAUTHORIZED, name + " needs the admin token: send the header"
+                throw new ApiException(ErrorCode.UNAUTHORIZED, name + " needs the admin token: send the header"
                         + " 'Authorization: Bearer <admin token>'.");
             }
             return translated(() -> action.run(new Call(admin, env)));
@@ -82,9 +82,9 @@ public final class MutationFields {
         try {
             return work.get();
         } catch (AdminException e) {
-            throw new QueryException(ErrorCode.INVALID_ARGUMENT, e.getMessage());
+            throw new ApiException(ErrorCode.INVALID_ARGUMENT, e.getMessage());
         } catch (IngestException e) {
-            throw new QueryException(ErrorCode.INGEST_FAILED, e.getMessage());
+            throw new ApiException(ErrorCode.INGEST_FAILED, e.getMessage());
         }
     }
 

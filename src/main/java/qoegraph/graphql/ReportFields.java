@@ -90,7 +90,7 @@ final class ReportFields {
         long started = System.nanoTime();
         var unavailable = reports.unavailable(report.name());
         if (unavailable.isPresent()) {
-            throw new QueryException(ErrorCode.INVALID_QUERY, report.name() + " is unavailable on this engine: "
+            throw new ApiException(ErrorCode.INVALID_QUERY, report.name() + " is unavailable on this engine: "
                     + unavailable.get());
         }
         Map<String, Object> values = new LinkedHashMap<>();
@@ -103,7 +103,7 @@ final class ReportFields {
         try {
             statement = report.bind(values, maxRows);
         } catch (ReportArgumentException e) {
-            throw new QueryException(ErrorCode.INVALID_ARGUMENT, report.name() + ": " + e.getMessage());
+            throw new ApiException(ErrorCode.INVALID_ARGUMENT, report.name() + ": " + e.getMessage());
         }
         ResultCache.Answer answer = cache.get(statement, () -> runner.run(statement));
         QueryResult result = answer.result();

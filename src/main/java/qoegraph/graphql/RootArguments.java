@@ -1,6 +1,6 @@
 package qoegraph.graphql;
 
-import qoegraph.query.ErrorCode;
+import qoegraph.query.ValidationCode;
 import qoegraph.query.OrderBy;
 import qoegraph.query.Query;
 import qoegraph.query.QueryError;
@@ -75,7 +75,7 @@ final class RootArguments {
             Map.Entry<String, Object> only = given.entrySet().iterator().next();
             return new OrderBy(only.getKey(), (OrderBy.Direction) only.getValue());
         }
-        errors.add(new QueryError(ErrorCode.INVALID_ARGUMENT, path, "give one sort key per object, e.g. [{count:"
+        errors.add(new QueryError(ValidationCode.INVALID_ARGUMENT, path, "give one sort key per object, e.g. [{count:"
                 + " DESC}, {isp: ASC}] or [{field: \"h\", direction: DESC}]; got " + describe(input)));
         return null;
     }
@@ -93,7 +93,7 @@ final class RootArguments {
         String by = (String) input.get("by");
         String byKey = (String) input.get(DatasetInputs.TOP_BY_KEY);
         if ((by == null) == (byKey == null)) {
-            errors.add(new QueryError(ErrorCode.INVALID_ARGUMENT, "top", "give top one metric to rank by: by (a metric"
+            errors.add(new QueryError(ValidationCode.INVALID_ARGUMENT, "top", "give top one metric to rank by: by (a metric"
                     + " name, e.g. by: count) or byKey (the alias of a selected metric, e.g. byKey: \"big\"), not "
                     + (by == null ? "neither" : "both")));
             return null;

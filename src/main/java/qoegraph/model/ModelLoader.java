@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.ArrayList;
 import java.util.regex.Pattern;
 import java.util.regex.Matcher;
 import java.util.Optional;
@@ -40,7 +39,7 @@ public final class ModelLoader {
      * @throws ModelException listing every error
      */
     public static Model load(Path dir) {
-        ModelErrors errors = new ModelErrors();
+        Problems errors = new Problems();
         SourceTablesLoader sources = new SourceTablesLoader(dir.resolve(SOURCES), SOURCES);
         DatasetReader reader = new DatasetReader(sources.read());
         sources.errors().forEach(errors::add);
@@ -52,28 +51,28 @@ public final class ModelLoader {
                 continue;
             }
             if (!(document instanceof Map)) {
-                errors.add(fileName, "", "expected a mapping at the top level");
+                errors.atKey(fileName, "", "expected a mapping at the top level");
                 continue;
             }
             Dataset dataset = reader.read(stem(file), new Section(fileName, "", (Map<?, ?>) document, errors));
             if (dataset != null && datasets.putIfAbsent(dataset.name(), dataset) != null) {
-                errors.add(fileName, "name", "dataset '" + dataset.name() + "' is declared twice");
+                errors.atKey(fileName, "name", "dataset '" + dataset.name() + "' is declared twice");
             }
         }
         checkMembers(datasets, errors);
-        errors.throwIfAny();
+        errors.throwIfAny(ModelException::new);
         return new Model(datasets);
     }
 
     /** Each member source names a dataset that has the mapped dimensions, with the same types. */
-    private static void checkMembers(Map<String, Dataset> datasets, ModelErrors errors) {
+    private static void checkMembers(Map<String, Dataset> datasets, Problems errors) {
         for (Dataset d : datasets.values()) {
             String file = DATASETS + "/" + d.name() + ".yml";
             for (MemberSource source : d.members()) {
                 String key = "members." + source.dataset();
                 Dataset other = datasets.get(source.dataset());
                 if (other == null) {
-                    errors.add(file, key, "unknown dataset '" + source.dataset() + "'"
+                    errors.atKey(file, key, "unknown dataset '" + source.dataset() + "'"
                             + Names.didYouMean(source.dataset(), datasets.keySet()));
                     continue;
                 }
@@ -84,10 +83,10 @@ public final class ModelLoader {
                         return; // reported with the dataset's own file
                     }
                     if (there == null) {
-                        errors.add(file, key + "." + mine, source.dataset() + " has no dimension '" + theirs + "'"
+                        errors.atKey(file, key + "." + mine, source.dataset() + " has no dimension '" + theirs + "'"
                                 + Names.didYouMean(theirs, other.dimensions().keySet()));
                     } else if (here.type() != there.type()) {
-                        errors.add(file, key + "." + mine, mine + " is " + here.type().graphqlName() + " but "
+                        errors.atKey(file, key + "." + mine, mine + " is " + here.type().graphqlName() + " but "
                                 + source.dataset() + "." + theirs + " is " + there.type().graphqlName());
                     }
                 });
@@ -102,9 +101,8 @@ public final class ModelLoader {
      * @throws ModelException listing every expression the engine cannot run
      */
     public static void checkExpressions(Path dir, String engine, Function<String, Optional<String>> unsupported) {
-        ModelErrors errors = new ModelErrors();
-        List<String> problems = new ArrayList<>();
-        for (Path file : datasetFiles(dir.resolve(DATASETS), errors)) {
+        Problems problems = new Problems();
+        for (Path file : datasetFiles(dir.resolve(DATASETS), new Problems())) {
             List<String> lines;
             try {
                 lines = Files.readAllLines(file);
@@ -119,38 +117,36 @@ public final class ModelLoader {
                 while (sql.find()) {
                     String expression = sql.group(1).replace("\\\"", "\"");
                     int line = i + 1;
-                    unsupported.apply(expression).ifPresent(why -> problems.add(DATASETS + "/" + file.getFileName()
-                            + ":" + line + ": sql \"" + expression + "\" cannot run on " + engine + ": " + why));
+                    unsupported.apply(expression).ifPresent(why -> problems.atLine(DATASETS + "/" + file.getFileName(),
+                            line, "sql \"" + expression + "\" cannot run on " + engine + ": " + why));
                 }
             }
         }
-        if (!problems.isEmpty()) {
-            throw new ModelException(problems);
-        }
+        problems.throwIfAny(ModelException::new);
     }
 
-    private static List<Path> datasetFiles(Path dir, ModelErrors errors) {
+    private static List<Path> datasetFiles(Path dir, Problems errors) {
         if (!Files.isDirectory(dir)) {
-            errors.add(DATASETS, "", "no such directory " + dir);
+            errors.atKey(DATASETS, "", "no such directory " + dir);
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".yml")).sorted().collect(Collectors.toList());
         } catch (IOException e) {
-            errors.add(DATASETS, "", "cannot list: " + e.getMessage());
+            errors.atKey(DATASETS, "", "cannot list: " + e.getMessage());
             return List.of();
         }
     }
 
-    private static Object parse(Path file, String fileName, ModelErrors errors) {
+    private static Object parse(Path file, String fileName, Problems errors) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return new Yaml(new SafeConstructor(options)).load(in);
         } catch (IOException e) {
-            errors.add(fileName, "", "cannot read: " + e.getMessage());
+            errors.atKey(fileName, "", "cannot read: " + e.getMessage());
         } catch (RuntimeException e) {
-            errors.add(fileName, "", "not valid YAML: " + e.getMessage().replace('\n', ' '));
+            errors.atKey(fileName, "", "not valid YAML: " + e.getMessage().replace('\n', ' '));
         }
         return PARSE_FAILED;
     }

@@ -10,9 +10,9 @@ final class Section {
     private final String file;
     private final String key;
     private final Map<?, ?> values;
-    private final ModelErrors errors;
+    private final Problems errors;
 
-    Section(String file, String key, Map<?, ?> values, ModelErrors errors) {
+    Section(String file, String key, Map<?, ?> values, Problems errors) {
         this.file = file;
         this.key = key;
         this.values = values;
@@ -24,11 +24,11 @@ final class Section {
     }
 
     void error(String message) {
-        errors.add(file, key, message);
+        errors.atKey(file, key, message);
     }
 
     void error(String subKey, String message) {
-        errors.add(file, key.isEmpty() ? subKey : key + "." + subKey, message);
+        errors.atKey(file, key.isEmpty() ? subKey : key + "." + subKey, message);
     }
 
     void allowOnly(Set<String> allowed) {
@@ -96,7 +96,7 @@ final class Section {
         for (Map.Entry<?, ?> e : map.entrySet()) {
             String childKey = prefix + "." + e.getKey();
             if (!(e.getValue() instanceof Map)) {
-                errors.add(file, childKey, "expected a mapping of keys to values");
+                errors.atKey(file, childKey, "expected a mapping of keys to values");
                 continue;
             }
             out.put(String.valueOf(e.getKey()), new Section(file, childKey, (Map<?, ?>) e.getValue(), errors));

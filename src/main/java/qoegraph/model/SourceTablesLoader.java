@@ -31,7 +31,7 @@ final class SourceTablesLoader {
 
     private final Path file;
     private final String fileName;
-    private final List<String> errors = new ArrayList<>();
+    private final Problems errors = new Problems();
 
     /** @param fileName how errors name the file */
     SourceTablesLoader(Path file, String fileName) {
@@ -42,15 +42,13 @@ final class SourceTablesLoader {
     /** The valid layouts, or a {@link SourceTablesException} with every problem. */
     SourceTables load() {
         SourceTables tables = read();
-        if (!errors.isEmpty()) {
-            throw new SourceTablesException(errors);
-        }
+        errors.throwIfAny(SourceTablesException::new);
         return tables;
     }
 
     /** Every problem found by {@link #read} (each starting with the file name). */
     List<String> errors() {
-        return List.copyOf(errors);
+        return errors.list();
     }
 
     /** The tables that could be read (none when the file is unreadable), problems noted in {@link #errors}. */
@@ -80,9 +78,9 @@ final class SourceTablesLoader {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return new Yaml(new SafeConstructor(options)).load(reader);
         } catch (IOException e) {
-            errors.add(fileName + ": cannot read: " + e);
+            errors.atKey(fileName, "", "cannot read: " + e);
         } catch (YAMLException e) {
-            errors.add(fileName + ": not valid YAML: " + e.getMessage().replace('\n', ' '));
+            errors.atKey(fileName, "", "not valid YAML: " + e.getMessage().replace('\n', ' '));
         }
         return PARSE_FAILED;
     }
@@ -223,6 +221,6 @@ final class SourceTablesLoader {
     }
 
     private void error(String key, String message) {
-        errors.add(fileName + ": " + key + ": " + message);
+        errors.atKey(fileName, key, message);
     }
 }

@@ -90,7 +90,7 @@ final class FillPlanner {
         }
         List<Filter> kept = new ArrayList<>();
         for (Filter conjunct : TimeBounds.conjuncts(query.where())) {
-            Set<String> fields = new LinkedHashSet<>(Planner.whereFields(conjunct, new ArrayList<>()));
+            Set<String> fields = new LinkedHashSet<>(Filter.fields(conjunct));
             if (!fields.isEmpty() && source.dimensions().keySet().containsAll(fields)) {
                 kept.add(rename(conjunct, source.dimensions()));
             }

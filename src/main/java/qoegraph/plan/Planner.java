@@ -47,7 +47,7 @@ public final class Planner {
                 .filter(b -> RollupMatcher.canServe(shape, b.rollup()))
                 .min(Comparator.comparingLong(RollupCatalog.Built::rows));
         Dataset dataset = rollup.map(b -> RollupView.dataset(base, b.rollup())).orElse(base);
-        Source source = rollup.<Source>map(b -> new Source.Rollup(b.rollup().name(), b.rollup().table()))
+        Source source = rollup.<Source>map(b -> new Source.RollupTable(b.rollup().name(), b.rollup().table()))
                 .orElseGet(() -> new Source.Table(base.table()));
         List<PlannedDimension> dimensions = query.dimensions().stream()
                 .map(s -> new PlannedDimension(s, dimension(dataset, s.name()))).toList();
@@ -89,8 +89,8 @@ public final class Planner {
         List<Expr> exprs = new ArrayList<>();
         plan.dimensions().forEach(d -> exprs.add(d.dimension().sql()));
         plan.metrics().forEach(m -> addPlanned(plan, m, exprs));
-        whereFields(plan.query().where(), new ArrayList<>()).forEach(f -> exprs.add(dimension(plan.dataset(), f).sql()));
-        whereFields(plan.query().having(), new ArrayList<>()).forEach(f -> addPlanned(plan, plan.metric(f), exprs));
+        Filter.fields(plan.query().where()).forEach(f -> exprs.add(dimension(plan.dataset(), f).sql()));
+        Filter.fields(plan.query().having()).forEach(f -> addPlanned(plan, plan.metric(f), exprs));
         if (plan.query().top() != null) {
             addPlanned(plan, plan.metric(plan.query().top().by()), exprs);
         }
@@ -106,7 +106,7 @@ public final class Planner {
     /** A metric's expressions and those of the dimensions its own where compares. */
     private static void addPlanned(Plan plan, PlannedMetric metric, List<Expr> into) {
         addMetric(plan.dataset(), metric.metric(), into);
-        whereFields(metric.selected().where(), new ArrayList<>())
+        Filter.fields(metric.selected().where())
                 .forEach(f -> into.add(dimension(plan.dataset(), f).sql()));
     }
 
@@ -120,19 +120,5 @@ public final class Planner {
         if (metric.denominator() != null) {
             addMetric(dataset, metric(dataset, metric.denominator()), into);
         }
-    }
-
-    /** The fields compared anywhere in a filter tree. */
-    static List<String> whereFields(Filter filter, List<String> into) {
-        if (filter instanceof Filter.And and) {
-            and.filters().forEach(f -> whereFields(f, into));
-        } else if (filter instanceof Filter.Or or) {
-            or.filters().forEach(f -> whereFields(f, into));
-        } else if (filter instanceof Filter.Not not) {
-            whereFields(not.filter(), into);
-        } else if (filter instanceof Filter.Compare compare) {
-            into.add(compare.field());
-        }
-        return into;
     }
 }

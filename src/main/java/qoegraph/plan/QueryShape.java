@@ -59,18 +59,17 @@ public record QueryShape(String dataset, List<TimeUse> dimensions, Set<String> f
             boolean time = dataset.dimension(d.name()).map(Dimension::isTime).orElse(false);
             dims.add(new TimeUse(d.name(), time, d.granularity(), d.part()));
         });
-        List<String> fields = Planner.whereFields(query.where(), new ArrayList<>());
-        List<Filter.Compare> timeFilters = new ArrayList<>();
-        compares(query.where(), timeFilters);
+        List<String> fields = new ArrayList<>(Filter.fields(query.where()));
+        List<Filter.Compare> timeFilters = new ArrayList<>(Filter.compares(query.where()));
         // a metric's own where is a filter like the root's: its columns must be kept, its times on bucket bounds
         query.metrics().forEach(m -> {
-            Planner.whereFields(m.where(), fields);
-            compares(m.where(), timeFilters);
+            fields.addAll(Filter.fields(m.where()));
+            timeFilters.addAll(Filter.compares(m.where()));
         });
         timeFilters.removeIf(c -> !dataset.dimension(c.field()).map(Dimension::isTime).orElse(false));
         Set<String> metricNames = new LinkedHashSet<>();
         query.metrics().forEach(m -> metricNames.add(m.name()));
-        List<String> having = Planner.whereFields(query.having(), new ArrayList<>());
+        List<String> having = Filter.fields(query.having());
         having.forEach(h -> metricNames.add(query.metricByKey(h).map(s -> s.name()).orElse(h)));
         if (query.top() != null) {
             String by = query.top().by();
@@ -79,18 +78,6 @@ public record QueryShape(String dataset, List<TimeUse> dimensions, Set<String> f
         Map<String, Boolean> metrics = new LinkedHashMap<>();
         metricNames.forEach(n -> metrics.put(n, dataset.metric(n).map(dataset::reaggregatable).orElse(false)));
         return new QueryShape(dataset.name(), dims, new LinkedHashSet<>(fields), timeFilters, metrics, zone);
-    }
-
-    private static void compares(Filter filter, List<Filter.Compare> into) {
-        if (filter instanceof Filter.And and) {
-            and.filters().forEach(f -> compares(f, into));
-        } else if (filter instanceof Filter.Or or) {
-            or.filters().forEach(f -> compares(f, into));
-        } else if (filter instanceof Filter.Not not) {
-            compares(not.filter(), into);
-        } else if (filter instanceof Filter.Compare compare) {
-            into.add(compare);
-        }
     }
 
     /** A time value of a filter as naive UTC; null when it is not one. */

@@ -10,6 +10,6 @@ public interface RollupCatalog {
     List<Built> built(String dataset);
 
     /** A rollup whose table exists, with its row count. */
-    record Built(Rollup rollup, long rows) {
+    record Built(RollupDeclaration rollup, long rows) {
     }
 }

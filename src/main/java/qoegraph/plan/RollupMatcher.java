@@ -43,12 +43,12 @@ public final class RollupMatcher {
     private RollupMatcher() {
     }
 
-    public static boolean canServe(QueryShape shape, Rollup rollup) {
+    public static boolean canServe(QueryShape shape, RollupDeclaration rollup) {
         return whyNot(shape, rollup).isEmpty();
     }
 
     /** Why the rollup cannot serve the query; empty when it can. */
-    public static Optional<String> whyNot(QueryShape shape, Rollup rollup) {
+    public static Optional<String> whyNot(QueryShape shape, RollupDeclaration rollup) {
         if (!shape.dataset().equals(rollup.dataset())) {
             return Optional.of("other dataset");
         }

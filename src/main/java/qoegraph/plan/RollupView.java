@@ -52,7 +52,7 @@ public final class RollupView {
         };
     }
 
-    public static Dataset dataset(Dataset base, Rollup rollup) {
+    public static Dataset dataset(Dataset base, RollupDeclaration rollup) {
         Map<String, Dimension> dims = new LinkedHashMap<>();
         for (String name : rollup.dimensions().keySet()) {
             Dimension d = base.dimension(name).orElseThrow(() -> new IllegalArgumentException("unknown dimension " + name));

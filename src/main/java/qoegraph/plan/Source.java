@@ -4,7 +4,7 @@ package qoegraph.plan;
  * Where a plan reads its rows: the dataset's base table, or a rollup (an aggregate table that
  * {@link RollupMatcher} found able to answer the query exactly).
  */
-public sealed interface Source permits Source.Table, Source.Rollup {
+public sealed interface Source permits Source.Table, Source.RollupTable {
     /** What served the query, for the response's extensions: {@code "table"} or {@code "rollup"}. */
     String kind();
 
@@ -25,7 +25,7 @@ public sealed interface Source permits Source.Table, Source.Rollup {
     }
 
     /** A rollup's table, re-aggregated in the query. */
-    record Rollup(String name, String table) implements Source {
+    record RollupTable(String name, String table) implements Source {
         @Override
         public String kind() {
             return "rollup";

@@ -56,7 +56,8 @@ public sealed interface Filter permits Filter.And, Filter.Or, Filter.Not, Filter
 
     /**
      * Each comparison of a filter tree with the path to it as the user wrote it ({@code where.or[1].not}): the
-     * fields of one input object are an implicit and, which adds nothing to the path.
+     * fields of one input object are an implicit and, which adds nothing to the path. The one walk of the tree that
+     * collects: {@link #compares} and {@link #fields} are made of it.
      */
     static void walk(Filter filter, String path, java.util.function.BiConsumer<String, Compare> each) {
         if (filter instanceof And and) {
@@ -74,19 +75,16 @@ public sealed interface Filter permits Filter.And, Filter.Or, Filter.Not, Filter
         }
     }
 
+    /** Every comparison of a filter tree, in order; none for null. */
+    static List<Compare> compares(Filter filter) {
+        List<Compare> out = new java.util.ArrayList<>();
+        walk(filter, "", (path, compare) -> out.add(compare));
+        return out;
+    }
+
     /** The fields compared anywhere in a filter tree, in order (repeats included); none for null. */
     static List<String> fields(Filter filter) {
-        List<String> out = new java.util.ArrayList<>();
-        if (filter instanceof And and) {
-            and.filters().forEach(f -> out.addAll(fields(f)));
-        } else if (filter instanceof Or or) {
-            or.filters().forEach(f -> out.addAll(fields(f)));
-        } else if (filter instanceof Not not) {
-            out.addAll(fields(not.filter()));
-        } else if (filter instanceof Compare compare) {
-            out.add(compare.field());
-        }
-        return out;
+        return compares(filter).stream().map(Compare::field).toList();
     }
 
     static Filter and(Filter... filters) {

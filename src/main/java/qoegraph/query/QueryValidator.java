@@ -42,7 +42,7 @@ public final class QueryValidator {
         List<QueryError> errors = new ArrayList<>();
         Dataset dataset = model.dataset(query.dataset()).orElse(null);
         if (dataset == null) {
-            errors.add(new QueryError(ErrorCode.UNKNOWN_FIELD, "dataset", "unknown dataset '" + query.dataset() + "'"
+            errors.add(new QueryError(ValidationCode.UNKNOWN_FIELD, "dataset", "unknown dataset '" + query.dataset() + "'"
                     + Names.didYouMean(query.dataset(), model.datasets().keySet())));
             return errors;
         }
@@ -93,12 +93,12 @@ public final class QueryValidator {
 
         private void checkSelection() {
             if (query.dimensions().isEmpty() && query.metrics().isEmpty()) {
-                error(ErrorCode.INVALID_ARGUMENT, "selection", "select at least one dimension or metric");
+                error(ValidationCode.INVALID_ARGUMENT, "selection", "select at least one dimension or metric");
             }
             Set<String> keys = new HashSet<>();
             for (String key : query.outputKeys()) {
                 if (!keys.add(key)) {
-                    error(ErrorCode.INVALID_ARGUMENT, "selection." + key, "output key '" + key
+                    error(ValidationCode.INVALID_ARGUMENT, "selection." + key, "output key '" + key
                             + "' is used twice; give one of them an alias");
                 }
             }
@@ -110,7 +110,7 @@ public final class QueryValidator {
             if (dimension == null) {
                 String hint = dataset.metric(selected.name()).isPresent() ? " ('" + selected.name() + "' is a metric)"
                         : Names.didYouMean(selected.name(), dataset.dimensions().keySet());
-                error(ErrorCode.UNKNOWN_FIELD, path, "unknown dimension '" + selected.name() + "' in "
+                error(ValidationCode.UNKNOWN_FIELD, path, "unknown dimension '" + selected.name() + "' in "
                         + dataset.name() + hint);
                 return;
             }
@@ -121,11 +121,11 @@ public final class QueryValidator {
         private void checkTimeArguments(SelectedDimension selected, Dimension dimension, String path) {
             boolean timeArgument = selected.granularity() != null || selected.part() != null;
             if (timeArgument && !dimension.isTime()) {
-                error(ErrorCode.INVALID_ARGUMENT, path, "granularity and part are for time dimensions; "
+                error(ValidationCode.INVALID_ARGUMENT, path, "granularity and part are for time dimensions; "
                         + dimension.name() + " is " + dimension.type().graphqlName());
             }
             if (selected.granularity() != null && selected.part() != null) {
-                error(ErrorCode.INVALID_ARGUMENT, path, "give either granularity or part, not both");
+                error(ValidationCode.INVALID_ARGUMENT, path, "give either granularity or part, not both");
             }
         }
 
@@ -136,25 +136,25 @@ public final class QueryValidator {
                 return;
             }
             if (!dimension.isBucketable()) {
-                error(ErrorCode.INVALID_ARGUMENT, path, "bucketWidth and logBase are for numeric dimensions; "
+                error(ValidationCode.INVALID_ARGUMENT, path, "bucketWidth and logBase are for numeric dimensions; "
                         + dimension.name() + " is " + dimension.type().graphqlName());
                 return;
             }
             if (width != null && base != null) {
-                error(ErrorCode.INVALID_ARGUMENT, path, "give either bucketWidth or logBase, not both");
+                error(ValidationCode.INVALID_ARGUMENT, path, "give either bucketWidth or logBase, not both");
             }
             if (width != null && !(width > 0 && Double.isFinite(width))) {
-                error(ErrorCode.INVALID_ARGUMENT, path + ".bucketWidth", "bucketWidth must be above 0, got " + width);
+                error(ValidationCode.INVALID_ARGUMENT, path + ".bucketWidth", "bucketWidth must be above 0, got " + width);
             } else if (width != null && width < MIN_BUCKET_WIDTH) {
-                error(ErrorCode.INVALID_ARGUMENT, path + ".bucketWidth", "bucketWidth must be at least "
+                error(ValidationCode.INVALID_ARGUMENT, path + ".bucketWidth", "bucketWidth must be at least "
                         + MIN_BUCKET_WIDTH + " (finer than any column's resolution), got " + width);
             }
             if (base != null && !(base > 1 && Double.isFinite(base))) {
-                error(ErrorCode.INVALID_ARGUMENT, path + ".logBase", "logBase must be above 1, got " + base);
+                error(ValidationCode.INVALID_ARGUMENT, path + ".logBase", "logBase must be above 1, got " + base);
             }
             Double bound = width != null ? width : base;
             if (dimension.type().isIntegral() && bound != null && !Values.isWhole(bound)) {
-                error(ErrorCode.INVALID_ARGUMENT, path, dimension.name() + " is " + dimension.type().graphqlName()
+                error(ValidationCode.INVALID_ARGUMENT, path, dimension.name() + " is " + dimension.type().graphqlName()
                         + ": bucketWidth and logBase must be whole numbers, got " + bound);
             }
         }
@@ -165,7 +165,7 @@ public final class QueryValidator {
             if (metric == null) {
                 String hint = dataset.dimension(selected.name()).isPresent() ? " ('" + selected.name() + "' is a dimension)"
                         : Names.didYouMean(selected.name(), dataset.metrics().keySet());
-                error(ErrorCode.UNKNOWN_FIELD, path, "unknown metric '" + selected.name() + "' in " + dataset.name() + hint);
+                error(ValidationCode.UNKNOWN_FIELD, path, "unknown metric '" + selected.name() + "' in " + dataset.name() + hint);
                 return;
             }
             checkQuantile(selected, metric, path);
@@ -175,7 +175,7 @@ public final class QueryValidator {
             if (selected.window() != null) {
                 checkWindow(selected.window(), path + ".window");
                 if (!metric.type().isNumeric()) {
-                    error(ErrorCode.INVALID_WINDOW, path + ".window", "a window needs a number; " + metric.name()
+                    error(ValidationCode.INVALID_WINDOW, path + ".window", "a window needs a number; " + metric.name()
                             + " is " + metric.type().graphqlName() + ": order by it instead (orderBy: [{field: \""
                             + selected.key() + "\", direction: ASC}])");
                 }
@@ -185,43 +185,43 @@ public final class QueryValidator {
         /** A share divides a part of an additive metric by its whole: counts and sums only, and a part to take. */
         private void checkShare(SelectedMetric selected, Metric metric, String path) {
             if (!metric.aggregation().additive()) {
-                error(ErrorCode.INVALID_ARGUMENT, path + ".of", "share takes the part of a count or a sum; "
+                error(ValidationCode.INVALID_ARGUMENT, path + ".of", "share takes the part of a count or a sum; "
                         + metric.name() + " is a " + metric.aggregation().yamlName() + ", whose parts do not add up");
             }
             if (selected.where() == null) {
-                error(ErrorCode.INVALID_ARGUMENT, path + ".where", "share needs where: the rows whose part of "
+                error(ValidationCode.INVALID_ARGUMENT, path + ".where", "share needs where: the rows whose part of "
                         + metric.name() + " it gives");
             }
         }
 
         private void checkQuantile(SelectedMetric selected, Metric metric, String path) {
             if (selected.q() == null && metric.takesQuantile()) {
-                error(ErrorCode.INVALID_ARGUMENT, path, metric.name() + " needs q, a quantile between 0 and 1");
+                error(ValidationCode.INVALID_ARGUMENT, path, metric.name() + " needs q, a quantile between 0 and 1");
             }
             if (selected.q() != null && !metric.takesQuantile()) {
-                error(ErrorCode.INVALID_ARGUMENT, path + ".q", metric.name() + " takes no q");
+                error(ValidationCode.INVALID_ARGUMENT, path + ".q", metric.name() + " takes no q");
             }
             if (selected.q() != null && !(selected.q() >= 0 && selected.q() <= 1)) {
-                error(ErrorCode.INVALID_ARGUMENT, path + ".q", "q must be between 0 and 1, got " + selected.q());
+                error(ValidationCode.INVALID_ARGUMENT, path + ".q", "q must be between 0 and 1, got " + selected.q());
             }
         }
 
         private void checkWindow(Window window, String path) {
             for (String p : window.partitionBy()) {
                 if (query.findDimension(p).isEmpty()) {
-                    error(ErrorCode.INVALID_WINDOW, path + ".partitionBy", "partition on '" + p
+                    error(ValidationCode.INVALID_WINDOW, path + ".partitionBy", "partition on '" + p
                             + "', which is not a selected dimension; select it too" + selectedHint(p));
                 }
             }
             boolean moving = window.fn() == WindowFunction.MOVING_AVERAGE;
             if (moving && (window.size() == null || window.size() < 1)) {
-                error(ErrorCode.INVALID_WINDOW, path + ".size", "MOVING_AVERAGE needs a size of at least 1");
+                error(ValidationCode.INVALID_WINDOW, path + ".size", "MOVING_AVERAGE needs a size of at least 1");
             }
             if (!moving && window.size() != null) {
-                error(ErrorCode.INVALID_WINDOW, path + ".size", "size is only for MOVING_AVERAGE");
+                error(ValidationCode.INVALID_WINDOW, path + ".size", "size is only for MOVING_AVERAGE");
             }
             if (window.direction() != null && !window.fn().isRanking()) {
-                error(ErrorCode.INVALID_WINDOW, path + ".direction", "direction is for the ranking functions (RANK,"
+                error(ValidationCode.INVALID_WINDOW, path + ".direction", "direction is for the ranking functions (RANK,"
                         + " DENSE_RANK, ROW_NUMBER); " + window.fn() + " does not rank");
             }
         }
@@ -235,7 +235,7 @@ public final class QueryValidator {
             for (int i = 0; i < query.orderBy().size(); i++) {
                 String key = query.orderBy().get(i).key();
                 if (query.findDimension(key).isEmpty() && query.findMetric(key).isEmpty()) {
-                    error(ErrorCode.UNKNOWN_FIELD, "orderBy[" + i + "]", "cannot order by '" + key
+                    error(ValidationCode.UNKNOWN_FIELD, "orderBy[" + i + "]", "cannot order by '" + key
                             + "': it is not a selected field" + Names.didYouMean(key, query.outputKeys())
                             + "; selected: " + query.outputKeys());
                 }
@@ -248,18 +248,18 @@ public final class QueryValidator {
                 return;
             }
             if (top.n() < 1) {
-                error(ErrorCode.INVALID_ARGUMENT, "top.n", "n must be at least 1, got " + top.n());
+                error(ValidationCode.INVALID_ARGUMENT, "top.n", "n must be at least 1, got " + top.n());
             }
             checkTopBy(top.by());
             for (String p : top.partitionBy()) {
                 if (query.findDimension(p).isEmpty()) {
-                    error(ErrorCode.INVALID_ARGUMENT, "top.partitionBy", "partition on '" + p
+                    error(ValidationCode.INVALID_ARGUMENT, "top.partitionBy", "partition on '" + p
                             + "', which is not a selected dimension; select it too" + selectedHint(p));
                 }
             }
             long ranked = query.dimensions().stream().filter(d -> !isTopPartition(d)).count();
             if (ranked == 0) {
-                error(ErrorCode.INVALID_ARGUMENT, "top", "top needs a selected dimension besides partitionBy to rank");
+                error(ValidationCode.INVALID_ARGUMENT, "top", "top needs a selected dimension besides partitionBy to rank");
             }
         }
 
@@ -270,17 +270,17 @@ public final class QueryValidator {
         private void checkTopBy(String by) {
             SelectedMetric selected = query.metricByKey(by).orElse(null);
             if (selected != null && selected.window() != null) {
-                error(ErrorCode.INVALID_ARGUMENT, "top.by", "'" + by + "' is a window value; rank by a grouped metric");
+                error(ValidationCode.INVALID_ARGUMENT, "top.by", "'" + by + "' is a window value; rank by a grouped metric");
                 return;
             }
             Metric metric = dataset.metric(selected != null ? selected.name() : by).orElse(null);
             if (metric == null) {
-                error(ErrorCode.UNKNOWN_FIELD, "top.by", "unknown metric '" + by + "' in " + dataset.name()
+                error(ValidationCode.UNKNOWN_FIELD, "top.by", "unknown metric '" + by + "' in " + dataset.name()
                         + Names.didYouMean(by, dataset.metrics().keySet()));
             } else if (selected == null && metric.takesQuantile()) {
-                error(ErrorCode.INVALID_ARGUMENT, "top.by", "'" + by + "' needs q: select it with q and rank by its key");
+                error(ValidationCode.INVALID_ARGUMENT, "top.by", "'" + by + "' needs q: select it with q and rank by its key");
             } else if (!metric.type().isNumeric()) {
-                error(ErrorCode.INVALID_ARGUMENT, "top.by", "rank by a numeric metric; '" + by + "' is "
+                error(ValidationCode.INVALID_ARGUMENT, "top.by", "rank by a numeric metric; '" + by + "' is "
                         + metric.type().graphqlName());
             }
         }
@@ -290,11 +290,11 @@ public final class QueryValidator {
                 return;
             }
             if (query.dimensions().isEmpty()) {
-                error(ErrorCode.INVALID_ARGUMENT, "includeEmpty", "includeEmpty adds the groups without rows: select a"
+                error(ValidationCode.INVALID_ARGUMENT, "includeEmpty", "includeEmpty adds the groups without rows: select a"
                         + " dimension to group by");
             }
             if (query.top() != null && query.top().other()) {
-                error(ErrorCode.INVALID_ARGUMENT, "includeEmpty", "includeEmpty does not combine with top.other (an"
+                error(ValidationCode.INVALID_ARGUMENT, "includeEmpty", "includeEmpty does not combine with top.other (an"
                         + " \"Other\" row of empty groups has no rows to add up); leave one of them out");
             }
             query.dimensions().stream().filter(d -> d.granularity() != null).forEach(this::checkSpine);
@@ -317,7 +317,7 @@ public final class QueryValidator {
          */
         private void checkSpine(SelectedDimension d) {
             if (Query.PARTICIPANT.equals(query.timezone())) {
-                error(ErrorCode.INVALID_ARGUMENT, "dimensions." + d.key(), "includeEmpty cannot add the empty "
+                error(ValidationCode.INVALID_ARGUMENT, "dimensions." + d.key(), "includeEmpty cannot add the empty "
                         + d.granularity() + "s of participants' own zones (each zone has its own periods); group by a"
                         + " date part (hourOfDay, dayOfWeek, month) or pick one timezone");
                 return;
@@ -329,7 +329,7 @@ public final class QueryValidator {
             }
             long periods = java.time.Duration.between(lo.utc(), hi.utc()).toMinutes() / d.granularity().minutes();
             if (periods > MAX_SPINE_PERIODS) {
-                error(ErrorCode.LIMIT_EXCEEDED, "dimensions." + d.key(), "includeEmpty would add every "
+                error(ValidationCode.LIMIT_EXCEEDED, "dimensions." + d.key(), "includeEmpty would add every "
                         + d.granularity() + " from " + lo.utc() + " to " + hi.utc() + ", about " + periods
                         + " periods > " + MAX_SPINE_PERIODS + "; narrow the where range or take a coarser granularity");
             }
@@ -340,33 +340,33 @@ public final class QueryValidator {
                 return;
             }
             if (query.dimensions().isEmpty()) {
-                error(ErrorCode.INVALID_ARGUMENT, "subtotals", "subtotals add up groups by the leading dimensions:"
+                error(ValidationCode.INVALID_ARGUMENT, "subtotals", "subtotals add up groups by the leading dimensions:"
                         + " select a dimension to group by");
             }
             if (query.totalOverKey() == null) {
-                error(ErrorCode.INVALID_ARGUMENT, "subtotals", "subtotal rows read null in the dimensions they add up:"
+                error(ValidationCode.INVALID_ARGUMENT, "subtotals", "subtotal rows read null in the dimensions they add up:"
                         + " select totalOver too, to tell them from groups whose dimension is null");
             }
             if (query.top() != null) {
-                error(ErrorCode.INVALID_ARGUMENT, "subtotals", "subtotals do not combine with top (a subtotal would add"
+                error(ValidationCode.INVALID_ARGUMENT, "subtotals", "subtotals do not combine with top (a subtotal would add"
                         + " up groups that top drops); leave one of them out");
             }
             if (query.includeEmpty()) {
-                error(ErrorCode.INVALID_ARGUMENT, "subtotals", "subtotals do not combine with includeEmpty; leave one of"
+                error(ValidationCode.INVALID_ARGUMENT, "subtotals", "subtotals do not combine with includeEmpty; leave one of"
                         + " them out");
             }
         }
 
         private void checkPaging() {
             if (query.limit() > maxLimit) {
-                error(ErrorCode.LIMIT_EXCEEDED, "limit", "limit " + query.limit() + " > maximum " + maxLimit
+                error(ValidationCode.LIMIT_EXCEEDED, "limit", "limit " + query.limit() + " > maximum " + maxLimit
                         + "; page with offset");
             }
             if (query.limit() < 0) {
-                error(ErrorCode.INVALID_ARGUMENT, "limit", "limit must be 0 or more, got " + query.limit());
+                error(ValidationCode.INVALID_ARGUMENT, "limit", "limit must be 0 or more, got " + query.limit());
             }
             if (query.offset() < 0) {
-                error(ErrorCode.INVALID_ARGUMENT, "offset", "offset must be 0 or more, got " + query.offset());
+                error(ValidationCode.INVALID_ARGUMENT, "offset", "offset must be 0 or more, got " + query.offset());
             }
         }
 
@@ -374,19 +374,19 @@ public final class QueryValidator {
             String zone = query.timezone();
             if (query.isParticipantZone()) {
                 if (dataset.participantZone() == null) {
-                    error(ErrorCode.INVALID_TIMEZONE, "timezone", "PARTICIPANT is for datasets of study participants; "
+                    error(ValidationCode.INVALID_TIMEZONE, "timezone", "PARTICIPANT is for datasets of study participants; "
                             + dataset.name() + " has none, use an IANA zone such as Europe/Paris");
                 }
                 return;
             }
             if (!ZoneId.getAvailableZoneIds().contains(zone)) {
-                error(ErrorCode.INVALID_TIMEZONE, "timezone", "unknown time zone '" + zone + "'"
+                error(ValidationCode.INVALID_TIMEZONE, "timezone", "unknown time zone '" + zone + "'"
                         + Names.didYouMean(zone, ZoneId.getAvailableZoneIds())
                         + "; use an IANA zone id such as Europe/London, or PARTICIPANT");
             }
         }
 
-        private void error(ErrorCode code, String path, String message) {
+        private void error(ValidationCode code, String path, String message) {
             errors.add(new QueryError(code, path, message));
         }
     }

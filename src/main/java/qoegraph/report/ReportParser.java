@@ -1,6 +1,7 @@
 package qoegraph.report;
 
 import qoegraph.model.FieldType;
+import qoegraph.model.Problems;
 
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -36,19 +37,19 @@ final class ReportParser {
     private static final Pattern COLUMN = Pattern.compile("(\\S+)\\s+(\\S+)(?:\\s+deprecated\\s+(\\S+))?\\s*\\|\\s*(.*)");
 
     private final Path file;
-    private final List<String> problems;
+    private final Problems problems;
     private String name;
     private final StringBuilder description = new StringBuilder();
     private final Map<String, ReportParameter> parameters = new LinkedHashMap<>();
     private final Map<String, ReportColumn> columns = new LinkedHashMap<>();
 
-    private ReportParser(Path file, List<String> problems) {
+    private ReportParser(Path file, Problems problems) {
         this.file = file;
         this.problems = problems;
     }
 
     /** The report, or null when the file has problems (added to {@code problems}). */
-    static Report parse(Path file, String text, List<String> problems) {
+    static Report parse(Path file, String text, Problems problems) {
         return new ReportParser(file, problems).parse(text);
     }
 
@@ -268,6 +269,6 @@ final class ReportParser {
     }
 
     private void problem(int line, String message) {
-        problems.add(file + ":" + line + ": " + message);
+        problems.atLine(file, line, message);
     }
 }

@@ -1,6 +1,7 @@
 package qoegraph.report;
 
 import qoegraph.model.FieldType;
+import qoegraph.model.Problems;
 import qoegraph.sql.SqlDialect;
 import qoegraph.sql.SqlType;
 
@@ -93,7 +94,7 @@ public final class Reports {
         if (!Files.isDirectory(dir)) {
             return none();
         }
-        List<String> problems = new ArrayList<>();
+        Problems problems = new Problems();
         Map<String, Report> byName = new LinkedHashMap<>();
         Map<String, Set<String>> engines = new LinkedHashMap<>();
         for (Path base : files(dir)) {
@@ -111,12 +112,10 @@ public final class Reports {
             engines.put(report.name(), isVariant ? Set.of(engine) : engines(text));
             Report other = byName.putIfAbsent(report.name(), report);
             if (other != null) {
-                problems.add(file + ":1: report name '" + report.name() + "' is already used by " + other.file());
+                problems.atLine(file, 1, "report name '" + report.name() + "' is already used by " + other.file());
             }
         }
-        if (!problems.isEmpty()) {
-            throw new ReportException(problems);
-        }
+        problems.throwIfAny(ReportException::new);
         return new Reports(byName, engines, Map.of());
     }
 
@@ -162,7 +161,7 @@ public final class Reports {
      * @throws ReportException with every mismatch
      */
     public Reports check(Connection connection, SqlDialect dialect) {
-        List<String> problems = new ArrayList<>();
+        Problems problems = new Problems();
         Map<String, String> unavailableHere = new LinkedHashMap<>();
         for (Report report : byName.values()) {
             boolean written = engines.getOrDefault(report.name(), Set.of(BASE_ENGINE)).contains(dialect.name());
@@ -176,13 +175,11 @@ public final class Reports {
                         + "' in the file when its SQL means the same on both)");
             }
         }
-        if (!problems.isEmpty()) {
-            throw new ReportException(problems);
-        }
+        problems.throwIfAny(ReportException::new);
         return new Reports(byName, engines, unavailableHere);
     }
 
-    private static void check(Connection connection, SqlDialect dialect, Report report, List<String> problems) {
+    private static void check(Connection connection, SqlDialect dialect, Report report, Problems problems) {
         try (PreparedStatement ps = connection.prepareStatement(report.sql())) {
             ResultSetMetaData meta = ps.getMetaData();
             List<ReportColumn> declared = report.columns();
@@ -192,11 +189,11 @@ public final class Reports {
                 ReportColumn column = i < declared.size() ? declared.get(i) : null;
                 String problem = mismatch(column, actual, actualType, dialect);
                 if (problem != null) {
-                    problems.add(report.file() + ":" + (column == null ? report.sqlLine() : column.line()) + ": " + problem);
+                    problems.atLine(report.file(), column == null ? report.sqlLine() : column.line(), problem);
                 }
             }
         } catch (SQLException e) {
-            problems.add(report.file() + ":" + report.sqlLine() + ": the SQL does not prepare: " + firstLine(e));
+            problems.atLine(report.file(), report.sqlLine(), "the SQL does not prepare: " + firstLine(e));
         }
     }
 

@@ -2,7 +2,7 @@ package qoegraph.rollup;
 
 import java.time.Instant;
 import java.util.Map;
-import qoegraph.plan.Rollup;
+import qoegraph.plan.RollupDeclaration;
 import qoegraph.query.Granularity;
 
 /**
@@ -11,7 +11,7 @@ import qoegraph.query.Granularity;
  * @param builtAt null until the first build
  * @param bytes DuckDB's estimate of the table's size; null when unknown
  */
-public record RollupStatus(Rollup rollup, Instant builtAt, long rows, Long bytes, long buildMillis) {
+public record RollupStatus(RollupDeclaration rollup, Instant builtAt, long rows, Long bytes, long buildMillis) {
     public String name() {
         return rollup.name();
     }

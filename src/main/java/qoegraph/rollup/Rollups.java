@@ -16,7 +16,7 @@ import qoegraph.ingest.Ingester;
 import qoegraph.model.Model;
 import qoegraph.plan.Plan;
 import qoegraph.plan.Planner;
-import qoegraph.plan.Rollup;
+import qoegraph.plan.RollupDeclaration;
 import qoegraph.plan.RollupCatalog;
 import qoegraph.query.Granularity;
 import qoegraph.query.Query;
@@ -174,7 +174,7 @@ public final class Rollups implements RollupCatalog {
             throws SQLException {
         long started = System.nanoTime();
         Instant builtAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // as recorded
-        Rollup r = d.rollup();
+        RollupDeclaration r = d.rollup();
         String fresh = r.table() + "__new";
         boolean autoCommit = connection.getAutoCommit();
         try (Statement s = connection.createStatement()) {
@@ -237,8 +237,8 @@ public final class Rollups implements RollupCatalog {
     /** The kept metrics' grand totals from the new table equal the base table's, or the build fails. */
     private void checkTotals(Connection connection, Statement s, RollupDefinition d, String freshTable)
             throws SQLException {
-        Rollup r = d.rollup();
-        Rollup fresh = new Rollup(r.name(), r.dataset(), freshTable, r.dimensions(), r.metrics());
+        RollupDeclaration r = d.rollup();
+        RollupDeclaration fresh = new RollupDeclaration(r.name(), r.dataset(), freshTable, r.dimensions(), r.metrics());
         Query totals = Query.newQuery(r.dataset()).metrics(r.metrics().toArray(String[]::new)).build();
         SqlRunner runner = new SqlRunner(Duration.ofHours(1));
         Plan basePlan = new Planner(model).plan(totals);
@@ -261,7 +261,7 @@ public final class Rollups implements RollupCatalog {
         }
     }
 
-    private RollupStatus status(Connection connection, Rollup r, Instant builtAt, long millis) throws SQLException {
+    private RollupStatus status(Connection connection, RollupDeclaration r, Instant builtAt, long millis) throws SQLException {
         long rows;
         Long bytes = null;
         try (Statement s = connection.createStatement()) {

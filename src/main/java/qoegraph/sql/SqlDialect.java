@@ -26,7 +26,13 @@ public interface SqlDialect {
     /** The engine's name in configuration and messages: {@code duckdb}, {@code trino}. */
     String name();
 
+    /** An identifier as this engine quotes it; both engines take the standard form ({@link #standardQuote}). */
     default String quote(String identifier) {
+        return standardQuote(identifier);
+    }
+
+    /** {@code "name"}, quotes inside doubled: SQL's standard identifier quoting, for SQL that no dialect writes. */
+    static String standardQuote(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import qoegraph.testsupport.Walk;
 import qoegraph.cache.DataVersion;
 import qoegraph.engine.duckdb.DuckDbDialect;
 import qoegraph.ingest.IngestException;
@@ -30,8 +31,6 @@ import qoegraph.plan.Source;
 import qoegraph.query.Query;
 import qoegraph.rollup.RollupLoader;
 import qoegraph.rollup.Rollups;
-import qoegraph.sql.SelectCompiler;
-import qoegraph.sql.SqlRunner;
 
 /**
  * An ingest through {@link DataAdmin} never lets a query read a rollup older than its base table: while the
@@ -139,14 +138,14 @@ class DataAdminTest {
 
     /** The total of {@code count} over every stream, planned with the given rollups. */
     private long count(qoegraph.plan.RollupCatalog catalog) throws Exception {
-        Plan plan = new Planner(model, catalog).plan(COUNT);
+        Walk walk = new Walk(model, DUCKDB, catalog, Duration.ofSeconds(30));
         try (Connection c = root.duplicate()) {
-            return new SqlRunner(Duration.ofSeconds(30)).run(c, new SelectCompiler(DUCKDB).compile(plan)).rows().stream()
+            return walk.run(c, COUNT).rows().stream()
                     .mapToLong(r -> ((Number) r.get("count")).longValue()).sum();
         }
     }
 
     private static String source(Plan plan) {
-        return plan.source() instanceof Source.Rollup ? "rollup" : "table";
+        return plan.source() instanceof Source.RollupTable ? "rollup" : "table";
     }
 }

@@ -1,20 +1,18 @@
 package qoegraph.bench;
 
+import java.util.List;
+import qoegraph.testsupport.Servers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
-import qoegraph.engine.duckdb.DuckDb;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,13 +30,9 @@ class LoadTestTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
-                "qoegraph.sample-on-first-start", false, "qoegraph.database", dir.resolve("db.duckdb").toString()));
-        DuckDb db = server.getApplicationContext().getBean(DuckDb.class);
-        try (Connection connection = db.connections().open(); Statement statement = connection.createStatement()) {
-            statement.execute("INSERT INTO sessions (stream, isp, browser, connected, p2p, cdn) VALUES "
-                    + "(1, 'BTP', 'Iron', true, 300, 100), (2, 'Fro', 'Iron', false, 0, 400)");
-        }
+        server = Servers.start(dir.resolve("db.duckdb"), Map.of());
+        Servers.execute(server, List.of("INSERT INTO sessions (stream, isp, browser, connected, p2p, cdn) VALUES "
+                + "(1, 'BTP', 'Iron', true, 300, 100), (2, 'Fro', 'Iron', false, 0, 400)"));
     }
 
     @AfterAll

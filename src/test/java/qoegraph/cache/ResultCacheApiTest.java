@@ -1,24 +1,20 @@
 package qoegraph.cache;
 
+import qoegraph.testsupport.Servers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import qoegraph.engine.duckdb.DuckDb;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,21 +46,14 @@ class ResultCacheApiTest {
     }
 
     private static EmbeddedServer server(String name, Map<String, Object> cache) throws SQLException {
-        Map<String, Object> properties = new LinkedHashMap<>(cache);
-        properties.put("micronaut.server.port", -1);
-        properties.put("qoegraph.sample-on-first-start", false);
-        properties.put("qoegraph.database", dir.resolve(name + ".duckdb").toString());
-        EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties);
+        EmbeddedServer server = Servers.start(dir.resolve(name + ".duckdb"), cache);
         execute(server, "INSERT INTO sessions (stream, isp, browser, connected, p2p, cdn) VALUES "
                 + "(1, 'BTP', 'Iron', true, 300, 100), (1, 'BTP', 'Iron', true, 350, 50), (2, 'Fro', 'Iron', false, 0, 400)");
         return server;
     }
 
     private static void execute(EmbeddedServer server, String sql) throws SQLException {
-        DuckDb db = server.getApplicationContext().getBean(DuckDb.class);
-        try (Connection connection = db.connections().open(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+        Servers.execute(server, List.of(sql));
     }
 
     /** Each test starts with empty caches (results and whole responses), whatever ran before it. */

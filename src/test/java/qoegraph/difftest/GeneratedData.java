@@ -15,6 +15,7 @@ import org.duckdb.DuckDBConnection;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import qoegraph.testsupport.Walk;
 import qoegraph.engine.duckdb.DuckDbDialect;
 import qoegraph.engine.trino.Trino;
 import qoegraph.engine.trino.TrinoDialect;
@@ -26,15 +27,11 @@ import qoegraph.model.SourceTables;
 import qoegraph.model.Model;
 import qoegraph.model.ModelLoader;
 import qoegraph.plan.Plan;
-import qoegraph.plan.Planner;
 import qoegraph.plan.RollupCatalog;
 import qoegraph.rollup.RollupLoader;
 import qoegraph.rollup.Rollups;
 import qoegraph.query.Query;
-import qoegraph.query.QueryValidator;
 import qoegraph.sql.QueryResult;
-import qoegraph.sql.SelectCompiler;
-import qoegraph.sql.SqlRunner;
 import qoegraph.sql.SqlDialect;
 
 /**
@@ -171,10 +168,14 @@ final class GeneratedData implements AutoCloseable {
             return dialect;
         }
 
+        /** The walk on this engine, with the built rollups. */
+        private Walk walk() {
+            return new Walk(model, dialect, rollups, Duration.ofSeconds(120));
+        }
+
         /** Validates and plans, with the built rollups. */
         Plan plan(Query query) {
-            new QueryValidator(model).check(query);
-            return new Planner(model, rollups == null ? RollupCatalog.NONE : rollups).plan(query);
+            return walk().plan(query);
         }
 
         /** The answer as the server gives it: from a rollup when one can serve the query. */
@@ -184,17 +185,16 @@ final class GeneratedData implements AutoCloseable {
 
         /** The answer from the dataset's own table. */
         QueryResult runOnTable(Query query) throws SQLException {
-            new QueryValidator(model).check(query);
-            return run(new Planner(model, RollupCatalog.NONE).plan(query));
+            return walk().withRollups(RollupCatalog.NONE).run(queries, query);
         }
 
         QueryResult run(Plan plan) throws SQLException {
-            return run(new SelectCompiler(dialect).compile(plan));
+            return walk().run(queries, plan);
         }
 
         /** A compiled statement (a report's, say) on this database. */
         QueryResult run(qoegraph.sql.SqlStatement statement) throws SQLException {
-            return new SqlRunner(Duration.ofSeconds(120)).run(queries, statement);
+            return walk().run(queries, statement);
         }
 
         @Override

@@ -153,7 +153,7 @@ class RandomizedDifferentialTest {
         try {
             Plan plan = spec.engine().plan(c.query());
             problems.addAll(compare(spec, c, q -> spec.engine().run(q)));
-            if (plan.source() instanceof Source.Rollup rollup) {
+            if (plan.source() instanceof Source.RollupTable rollup) {
                 ROLLUP_SERVED.incrementAndGet();
                 problems.replaceAll(p -> "from rollup " + rollup.name() + ": " + p);
                 compare(spec, c, q -> spec.engine().runOnTable(q)).forEach(p -> problems.add("from the table: " + p));

@@ -5,27 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import qoegraph.engine.duckdb.DuckDb;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import qoegraph.testsupport.Servers;
 import qoegraph.sql.QueryGate;
-import qoegraph.testsupport.IngestTables;
 import qoegraph.testsupport.QueriesDir;
 
 /**
@@ -56,9 +52,6 @@ class ConfiguredLimitsApiTest {
     @BeforeAll
     static void start() throws Exception {
         Map<String, Object> properties = new java.util.HashMap<>(Map.of(
-                "micronaut.server.port", -1,
-                "qoegraph.sample-on-first-start", false,
-                "qoegraph.database", dir.resolve("db.duckdb").toString(),
                 "qoegraph.queries-dir", QueriesDir.withReport(dir, "pairs.sql", PAIRS).toString(),
                 "qoegraph.limits.query-timeout", "2s",
                 "qoegraph.limits.max-concurrent-queries", 2,
@@ -68,14 +61,8 @@ class ConfiguredLimitsApiTest {
                 "qoegraph.limits.max-tokens", 50));
         // Every request here must reach the database: no cache answers in front of the statement limits.
         properties.put("qoegraph.cache.enabled", false);
-        server = ApplicationContext.run(EmbeddedServer.class, properties);
-        DuckDb db = server.getApplicationContext().getBean(DuckDb.class);
-        try (Connection connection = db.connections().open(); Statement statement = connection.createStatement()) {
-            IngestTables.createEmpty(connection);
-            for (String sql : Fixtures.statements()) {
-                statement.execute(sql);
-            }
-        }
+        server = Servers.start(dir.resolve("db.duckdb"), properties);
+        Servers.loadFixtures(server);
         gate = server.getApplicationContext().getBean(QueryLimits.class).gate();
     }
 

@@ -51,9 +51,9 @@ class ErrorHandlerTest {
     }
 
     @Test
-    void ourQueryExceptionKeepsItsCode() {
+    void ourApiExceptionKeepsItsCode() {
         GraphQLError error = errorOf(env -> {
-            throw new QueryException(ErrorCode.LIMIT_EXCEEDED, "rejects(limit: 20000) must be between 0 and 10000");
+            throw new ApiException(ErrorCode.LIMIT_EXCEEDED, "rejects(limit: 20000) must be between 0 and 10000");
         });
         assertEquals("LIMIT_EXCEEDED", error.getExtensions().get("code"));
     }

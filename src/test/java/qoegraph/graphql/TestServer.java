@@ -1,23 +1,20 @@
 package qoegraph.graphql;
 
+import qoegraph.testsupport.Servers;
+import qoegraph.testsupport.Fixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import qoegraph.testsupport.IngestTables;
-import qoegraph.engine.duckdb.DuckDb;
 
 /**
  * One real qoegraph server for the GraphQL tests (started once: about two seconds), on a fresh database file
@@ -32,21 +29,12 @@ final class TestServer {
     private final ObjectMapper json = new ObjectMapper();
 
     private TestServer(Path dir) throws Exception {
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "qoegraph.sample-on-first-start", false,
-                "qoegraph.database", dir.resolve("db.duckdb").toString(),
+        server = Servers.start(dir.resolve("db.duckdb"), Map.of(
                 "qoegraph.limits.max-rows", MAX_ROWS,
                 "qoegraph.limits.query-timeout", "5s",
                 // the fixtures are written with plain SQL, which the data version does not see: no result cache
                 "qoegraph.cache.enabled", false));
-        DuckDb db = server.getApplicationContext().getBean(DuckDb.class);
-        try (Connection connection = db.connections().open(); Statement statement = connection.createStatement()) {
-            IngestTables.createEmpty(connection);
-            for (String sql : Fixtures.statements()) {
-                statement.execute(sql);
-            }
-        }
+        Servers.loadFixtures(server);
         client = server.getApplicationContext().createBean(HttpClient.class, server.getURL());
     }
 

@@ -1,6 +1,5 @@
 package qoegraph.hostile;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +13,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import qoegraph.testsupport.Servers;
 import qoegraph.engine.duckdb.DuckDb;
 import qoegraph.testsupport.IngestTables;
 
@@ -26,10 +26,7 @@ final class HostileServer implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(10)).build();
 
     HostileServer(Path dir) throws SQLException {
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "qoegraph.sample-on-first-start", false,
-                "qoegraph.database", dir.resolve("db.duckdb").toString(),
+        server = Servers.start(dir.resolve("db.duckdb"), Map.of(
                 "qoegraph.limits.max-rows", MAX_ROWS,
                 "qoegraph.limits.query-timeout", "10s"));
         try (Connection connection = db().connections().open()) {

@@ -1,5 +1,6 @@
 package qoegraph.ingest;
 
+import qoegraph.testsupport.Servers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static qoegraph.ingest.TrafficFiles.DEVICES;
@@ -9,7 +10,6 @@ import static qoegraph.ingest.TrafficFiles.device;
 import static qoegraph.ingest.TrafficFiles.owner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -55,10 +55,7 @@ class IngestDuringQueriesTest {
 
     @BeforeAll
     static void start() {
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "qoegraph.sample-on-first-start", false,
-                "qoegraph.database", dir.resolve("db.duckdb").toString(),
+        server = Servers.start(dir.resolve("db.duckdb"), Map.of(
                 // The ingester is driven directly, behind the data version: every answer must come from the tables.
                 "qoegraph.cache.enabled", false));
         ingester = server.getApplicationContext().getBean(Ingester.class);

@@ -94,7 +94,7 @@ class RollupMatcherTest {
             String[] p = d.split(":");
             kept.put(p[0], p.length > 1 ? Granularity.valueOf(p[1]) : null);
         }
-        Rollup rollup = new Rollup("r", "traffic", "_rollup_r", kept, Set.of(rollupMetrics.split(" ")));
+        RollupDeclaration rollup = new RollupDeclaration("r", "traffic", "_rollup_r", kept, Set.of(rollupMetrics.split(" ")));
         assertEquals(expected, RollupMatcher.canServe(shape, rollup),
                 () -> title + ": " + RollupMatcher.whyNot(shape, rollup).orElse("served"));
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
@@ -16,10 +15,10 @@ import java.sql.Connection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import qoegraph.engine.duckdb.DuckDb;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import qoegraph.testsupport.Servers;
 import qoegraph.testsupport.JsonNumbers;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,12 +32,8 @@ class ReportApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "qoegraph.sample-on-first-start", false,
-                "qoegraph.database", dir.resolve("db.duckdb").toString()));
-        DuckDb db = server.getApplicationContext().getBean(DuckDb.class);
-        try (Connection connection = db.connections().open()) {
+        server = Servers.start(dir.resolve("db.duckdb"), Map.of());
+        try (Connection connection = Servers.db(server).connections().open()) {
             ReportFixture.load(connection);
         }
         client = server.getApplicationContext().createBean(HttpClient.class, server.getURL());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import qoegraph.testsupport.Servers;
 import qoegraph.testsupport.QueriesDir;
 
 /** A queries folder of one's own: a bad report stops the start with file and line; a run-time failure is INTERNAL. */
@@ -28,11 +28,7 @@ class ReportStartupTest {
     }
 
     private EmbeddedServer start(Path queries) {
-        return ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "qoegraph.sample-on-first-start", false,
-                "qoegraph.queries-dir", queries.toString(),
-                "qoegraph.database", dir.resolve("db.duckdb").toString()));
+        return Servers.start(dir.resolve("db.duckdb"), Map.of("qoegraph.queries-dir", queries.toString()));
     }
 
     @Test

@@ -1,11 +1,11 @@
 package qoegraph.rollup;
 
+import qoegraph.testsupport.Servers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -27,11 +27,10 @@ class RollupApiTest {
     @SuppressWarnings("unchecked")
     void catalogListsRollupsAndExtensionsNameWhatServed() {
         Map<String, Object> props = Map.of(
-                "micronaut.server.port", -1,
-                "qoegraph.database", dir.resolve("db.duckdb").toString(),
+                "qoegraph.sample-on-first-start", true,
                 "qoegraph.sample-dir", dir.resolve("sample").toString(),
                 "qoegraph.sample-scale", 0.002);
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props);
+        try (EmbeddedServer server = Servers.start(dir.resolve("db.duckdb"), props);
              HttpClient client = server.getApplicationContext().createBean(HttpClient.class, server.getURL())) {
             Map<String, Object> response = client.toBlocking().retrieve(HttpRequest.POST("/graphql", Map.of("query",
                     "{ catalog { rollups { name dataset dimensions metrics built inUse rows bytes builtAt buildMillis } }"

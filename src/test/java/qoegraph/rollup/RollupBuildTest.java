@@ -22,17 +22,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import qoegraph.testsupport.Walk;
 import qoegraph.engine.duckdb.DuckDbDialect;
 import qoegraph.ingest.Ingester;
 import qoegraph.model.Model;
 import qoegraph.model.ModelLoader;
 import qoegraph.model.SourceTables;
 import qoegraph.plan.Plan;
-import qoegraph.plan.Planner;
 import qoegraph.query.Query;
 import qoegraph.sql.QueryResult;
-import qoegraph.sql.SelectCompiler;
-import qoegraph.sql.SqlRunner;
 
 /** Loading and building rollups: the repository's files load, builds swap atomically, bad files name file and line. */
 class RollupBuildTest {
@@ -63,10 +61,11 @@ class RollupBuildTest {
     }
 
     private QueryResult run(Query query, Rollups rollups, String expectedSource) throws Exception {
-        Plan plan = new Planner(model, rollups).plan(query);
+        Walk walk = new Walk(model, DUCKDB, rollups, Duration.ofSeconds(60));
+        Plan plan = walk.plan(query);
         assertEquals(expectedSource, plan.source().kind());
         try (Connection c = root.duplicate()) {
-            return new SqlRunner(Duration.ofSeconds(60)).run(c, new SelectCompiler(DUCKDB).compile(plan));
+            return walk.run(c, plan);
         }
     }
 

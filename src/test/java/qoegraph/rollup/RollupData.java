@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.duckdb.DuckDBConnection;
+import qoegraph.testsupport.Walk;
 import qoegraph.engine.duckdb.DuckDbDialect;
 import qoegraph.generate.SessionsGenerator;
 import qoegraph.generate.study.StudyGenerator;
@@ -16,13 +17,9 @@ import qoegraph.model.Model;
 import qoegraph.model.ModelLoader;
 import qoegraph.model.SourceTables;
 import qoegraph.plan.Plan;
-import qoegraph.plan.Planner;
 import qoegraph.plan.RollupCatalog;
 import qoegraph.query.Query;
-import qoegraph.query.QueryValidator;
 import qoegraph.sql.QueryResult;
-import qoegraph.sql.SelectCompiler;
-import qoegraph.sql.SqlRunner;
 import qoegraph.sql.ConnectionSource;
 import qoegraph.sql.SqlDialect;
 import qoegraph.engine.trino.Trino;
@@ -77,11 +74,10 @@ final class RollupData implements AutoCloseable {
 
     /** Validates, plans (with the rollups, or none), compiles and runs. */
     Answer run(Query query, RollupCatalog catalog) throws Exception {
-        new QueryValidator(model).check(query);
-        Plan plan = new Planner(model, catalog).plan(query);
+        Walk walk = new Walk(model, dialect, catalog, Duration.ofSeconds(120));
+        Plan plan = walk.plan(query);
         try (Connection c = engine.open()) {
-            QueryResult result = new SqlRunner(Duration.ofSeconds(120)).run(c, new SelectCompiler(dialect).compile(plan));
-            return new Answer(plan, result);
+            return new Answer(plan, walk.run(c, plan));
         }
     }
 

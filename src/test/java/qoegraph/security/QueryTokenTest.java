@@ -1,5 +1,6 @@
 package qoegraph.security;
 
+import qoegraph.testsupport.Servers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.nio.file.Path;
 import java.util.Map;
@@ -90,11 +90,6 @@ class QueryTokenTest {
     }
 
     private EmbeddedServer start(Map<String, Object> extra) {
-        Map<String, Object> props = new java.util.HashMap<>(Map.of(
-                "micronaut.server.port", -1,
-                "qoegraph.sample-on-first-start", false,
-                "qoegraph.database", dir.resolve("db-" + System.nanoTime() + ".duckdb").toString()));
-        props.putAll(extra);
-        return ApplicationContext.run(EmbeddedServer.class, props);
+        return Servers.start(dir.resolve("db-" + System.nanoTime() + ".duckdb"), extra);
     }
 }

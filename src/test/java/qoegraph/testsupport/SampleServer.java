@@ -1,6 +1,5 @@
 package qoegraph.testsupport;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,9 +23,8 @@ public final class SampleServer {
     private SampleServer(Path dir) {
         sampleDir = dir.resolve("sample");
         // on Trino with -Dqoegraph.test.engine=trino (TrinoTarget): .ci/run runs the cookbook on both engines
-        server = ApplicationContext.run(EmbeddedServer.class, TrinoTarget.withEngine("sample", Map.of(
-                "micronaut.server.port", -1,
-                "qoegraph.database", dir.resolve("db.duckdb").toString(),
+        server = Servers.start(dir.resolve("db.duckdb"), TrinoTarget.withEngine("sample", Map.of(
+                "qoegraph.sample-on-first-start", true,
                 "qoegraph.sample-dir", sampleDir.toString(),
                 "qoegraph.sample-scale", 0.01)));
     }

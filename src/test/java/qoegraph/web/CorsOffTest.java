@@ -1,10 +1,10 @@
 package qoegraph.web;
 
+import qoegraph.testsupport.Servers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,10 +24,7 @@ class CorsOffTest {
 
     @Test
     void aPreflightIsRefusedWhenNoOriginIsConfigured(@TempDir Path dir) throws Exception {
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "qoegraph.sample-on-first-start", false,
-                "qoegraph.database", dir.resolve("db.duckdb").toString()))) {
+        try (EmbeddedServer server = Servers.start(dir.resolve("db.duckdb"), Map.of())) {
             HttpRequest preflight = HttpRequest.newBuilder(URI.create(server.getURL() + "/graphql"))
                     .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                     .header("Origin", "http://localhost:5173").header("Access-Control-Request-Method", "POST").build();

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -26,7 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import qoegraph.engine.duckdb.DuckDb;
+import qoegraph.testsupport.Servers;
 import qoegraph.testsupport.IngestTables;
 
 /**
@@ -53,13 +52,9 @@ class ExactNumbersHttpTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "qoegraph.sample-on-first-start", false,
-                "qoegraph.database", dir.resolve("db.duckdb").toString(),
-                "qoegraph.cache.enabled", false));   // plain SQL below: no data version moves
-        DuckDb db = server.getApplicationContext().getBean(DuckDb.class);
-        try (Connection connection = db.connections().open(); Statement statement = connection.createStatement()) {
+        server = Servers.start(dir.resolve("db.duckdb"),
+                Map.of("qoegraph.cache.enabled", false));   // plain SQL below: no data version moves
+        try (Connection connection = Servers.db(server).connections().open(); Statement statement = connection.createStatement()) {
             IngestTables.createEmpty(connection);
             List<String> rows = new ArrayList<>();
             for (String[] s : SESSIONS) {

@@ -1,11 +1,11 @@
 package qoegraph.web;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import qoegraph.testsupport.Servers;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -40,15 +40,15 @@ class FirstStartTest {
 
     @Test
     void firstStartIngestsTheSampleAndARestartReusesTheDatabase() throws IOException {
+        Path database = dir.resolve("db.duckdb");
         Map<String, Object> props = Map.of(
-                "micronaut.server.port", -1,
-                "qoegraph.database", dir.resolve("db.duckdb").toString(),
+                "qoegraph.sample-on-first-start", true,
                 "qoegraph.sample-dir", dir.resolve("sample").toString(),
                 "qoegraph.sample-scale", 0.002);
 
         Map<String, Long> expectedRows;
         List<Map<String, Object>> filesBefore;
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props)) {
+        try (EmbeddedServer server = Servers.start(database, props)) {
             expectedRows = dataLinesPerTable(dir.resolve("sample"));
             Map<String, Map<String, Object>> tables = tables(catalog(server));
             assertEquals(expectedRows.keySet(), tables.keySet());
@@ -65,7 +65,7 @@ class FirstStartTest {
         }
 
         deleteTree(dir.resolve("sample"));
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props)) {
+        try (EmbeddedServer server = Servers.start(database, props)) {
             Map<String, Object> data = catalog(server);
             assertEquals(filesBefore, files(data), "no file ingested again");
             tables(data).forEach((table, t) ->
@@ -76,10 +76,7 @@ class FirstStartTest {
 
     @Test
     void catalogOfAnEmptyDatabaseListsTheDeclaredTablesWithNoRows() {
-        Map<String, Object> props = Map.of("micronaut.server.port", -1,
-                "qoegraph.database", dir.resolve("empty.duckdb").toString(),
-                "qoegraph.sample-on-first-start", false);
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props)) {
+        try (EmbeddedServer server = Servers.start(dir.resolve("empty.duckdb"), Map.of())) {
             Map<String, Object> data = catalog(server);
             Map<String, Map<String, Object>> tables = tables(data);
             assertTrue(tables.containsKey("sessions"));

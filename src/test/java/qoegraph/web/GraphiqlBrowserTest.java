@@ -1,20 +1,17 @@
 package qoegraph.web;
 
+import qoegraph.testsupport.Servers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import qoegraph.engine.duckdb.DuckDb;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,16 +50,10 @@ class GraphiqlBrowserTest {
     static void start() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Debian's chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "qoegraph.sample-on-first-start", false,
-                "qoegraph.database", dir.resolve("db.duckdb").toString()));
-        DuckDb db = server.getApplicationContext().getBean(DuckDb.class);
-        try (Connection connection = db.connections().open(); Statement statement = connection.createStatement()) {
-            statement.execute("INSERT INTO sessions (stream, isp, browser, connected, p2p, cdn) VALUES "
-                    + "(1, 'BTP', 'Iron', true, 300, 100), (1, 'BTP', 'Iron', true, 150, 50), "
-                    + "(1, 'Fro', 'Iron', true, 100, 300)");
-        }
+        server = Servers.start(dir.resolve("db.duckdb"), Map.of());
+        Servers.execute(server, List.of("INSERT INTO sessions (stream, isp, browser, connected, p2p, cdn) VALUES "
+                + "(1, 'BTP', 'Iron', true, 300, 100), (1, 'BTP', 'Iron', true, 150, 50), "
+                + "(1, 'Fro', 'Iron', true, 100, 300)"));
         browser = offlineChromium(dir.resolve("profile"));
     }
 

@@ -1,11 +1,11 @@
 package qoegraph.web;
 
+import qoegraph.testsupport.Servers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -38,10 +38,7 @@ class HttpCachingTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "qoegraph.sample-on-first-start", false,
-                "qoegraph.database", dir.resolve("db.duckdb").toString(),
+        server = Servers.start(dir.resolve("db.duckdb"), Map.of(
                 "qoegraph.security.admin-token", ADMIN,
                 "qoegraph.security.ingest-dir", dir.toString()));
         ingest("first.csv", "1,BTP,Iron,true,300,100\n1,BTP,Iron,true,150,50\n1,Fro,Iron,true,100,300\n");

@@ -1,7 +1,11 @@
 package qoegraph.query;
 
-/** The {@code extensions.code} of a query error, as the GraphQL layer reports it. */
-public enum ErrorCode {
+/**
+ * What kind of problem the validator found in a query. The API reports each under the {@code graphql.ErrorCode} of
+ * the same name (a subset of the API's codes, which also cover limits, timeouts and mutations); this package sits
+ * below the GraphQL layer and cannot name those.
+ */
+public enum ValidationCode {
     /** A dataset, dimension, metric or key that does not exist or is not selected. */
     UNKNOWN_FIELD,
     /** An operator that does not fit the field's type, or a value of the wrong shape or type. */

@@ -7,12 +7,16 @@ import graphql.schema.DataFetchingEnvironment;
 
 import java.util.Map;
 
-/** A user's mistake, reported as a GraphQL error with a code and a message a person can act on. */
-public class QueryException extends RuntimeException {
+/**
+ * A fetcher's refusal with one API code (an unauthorized mutation, a report unavailable here, a failed ingest),
+ * reported as a GraphQL error with that code and a message a person can act on. The validator's refusals are
+ * {@link qoegraph.query.QueryException}, one GraphQL error per problem.
+ */
+public class ApiException extends RuntimeException {
 
     private final ErrorCode code;
 
-    public QueryException(ErrorCode code, String message) {
+    public ApiException(ErrorCode code, String message) {
         super(message);
         this.code = code;
     }

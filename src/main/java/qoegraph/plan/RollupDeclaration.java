@@ -15,8 +15,9 @@ import qoegraph.query.Granularity;
  *
  * @param table the physical table the rollup is built into
  */
-public record Rollup(String name, String dataset, String table, Map<String, Granularity> dimensions, Set<String> metrics) {
-    public Rollup {
+public record RollupDeclaration(String name, String dataset, String table, Map<String, Granularity> dimensions,
+                                Set<String> metrics) {
+    public RollupDeclaration {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(table, "table");
