@@ -303,7 +303,7 @@ public final class QueryValidator {
                         && dataset.dimension(d.name()).map(Dimension::isTime).orElse(false);
                 if (rawTime) {
                     // every instant is a group of its own: crossing them with the other members adds no period
-                    error(ErrorCode.INVALID_ARGUMENT, "dimensions." + d.key(), "includeEmpty adds the empty periods"
+                    error(ValidationCode.INVALID_ARGUMENT, "dimensions." + d.key(), "includeEmpty adds the empty periods"
                             + " of a granularity, and " + d.name() + " without one has a group per instant; group by "
                             + d.name() + "(granularity: HOUR) (or DAY, ...) or " + d.name() + "(part: HOUR_OF_DAY)");
                 }

@@ -120,14 +120,14 @@ public final class Reports {
     }
 
     /** An engine's variant answers the same field as its base file: same name, description, parameters and columns. */
-    private static void sameField(Report variant, Report base, List<String> problems) {
+    private static void sameField(Report variant, Report base, Problems problems) {
         if (base == null) {
             return; // its own problems are listed
         }
         boolean same = variant.name().equals(base.name()) && variant.description().equals(base.description())
                 && withoutLines(variant).equals(withoutLines(base));
         if (!same) {
-            problems.add(variant.file() + ":1: the header differs from " + base.file() + "'s: an engine's variant must"
+            problems.atLine(variant.file(), 1, "the header differs from " + base.file() + "'s: an engine's variant must"
                     + " declare the same name, description, params and columns, so that clients see one field");
         }
     }

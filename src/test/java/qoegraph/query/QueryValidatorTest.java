@@ -87,7 +87,7 @@ class QueryValidatorTest {
                         List.of("1970-01-01T00:00:00Z", "2015-01-01T00:00:00Z")));
         assertEquals(ValidationCode.LIMIT_EXCEEDED, errors(years).get(0).code());
         assertEquals("dimensions.ts", errors(years).get(0).path());
-        assertEquals(List.of(error(ErrorCode.INVALID_ARGUMENT, "dimensions.ts", "includeEmpty adds the empty periods of"
+        assertEquals(List.of(error(ValidationCode.INVALID_ARGUMENT, "dimensions.ts", "includeEmpty adds the empty periods of"
                         + " a granularity, and ts without one has a group per instant; group by ts(granularity: HOUR)"
                         + " (or DAY, ...) or ts(part: HOUR_OF_DAY)")),
                 errors(Query.newQuery("traffic").dimension(dimension("ts")).metrics("count").includeEmpty(true)));
