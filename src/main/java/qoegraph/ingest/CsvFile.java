@@ -119,25 +119,19 @@ record CsvFile(Path path, long bytes) {
     }
 
     /**
-     * One pass that both hashes and scans the decompressed content.
+     * One pass that both hashes and scans the decompressed content, and writes it to {@code copy} unless that is
+     * null: DuckDB parses a plain file with all its threads, while it decompresses gzip on one, so a gzip file is
+     * read once here and then loaded from the copy.
      *
      * @param nullable by field position, whether a NULL there leaves the record complete
+     * @param collect  by field position, whether to collect the field's distinct values
      */
-    Hashed<ScanResult> scanAndHash(boolean[] nullable) {
-        return scanAndHash(null, nullable);
-    }
-
-    /**
-     * The same pass, also writing the decompressed bytes to {@code copy}: DuckDB parses a plain file with
-     * all its threads, while it decompresses gzip on one, so a gzip file is read once here and then loaded
-     * from the copy.
-     */
-    Hashed<ScanResult> scanAndHash(Path copy, boolean[] nullable) {
+    Hashed<ScanResult> scanAndHash(Path copy, boolean[] nullable, boolean[] collect) {
         MessageDigest digest = sha256Digest();
         try (OutputStream out = copy == null ? OutputStream.nullOutputStream()
                 : new BufferedOutputStream(Files.newOutputStream(copy), BUFFER);
              InputStream in = new DigestInputStream(new CopyingInputStream(open(), out), digest)) {
-            ScanResult scan = CsvScanner.scan(in, nullable);
+            ScanResult scan = CsvScanner.scan(in, nullable, collect);
             return new Hashed<>(HexFormat.of().formatHex(digest.digest()), scan);
         } catch (IOException e) {
             throw failure(e);

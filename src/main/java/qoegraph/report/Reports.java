@@ -137,7 +137,7 @@ public final class Reports {
             case INT -> small;
             case LONG -> whole;
             case FLOAT -> number;
-            case STRING -> t.equals("VARCHAR");
+            case STRING -> t.equals("VARCHAR") || t.startsWith("ENUM"); // lowCardinality columns are ENUMs
             case BOOLEAN -> t.equals("BOOLEAN");
             case DATE_TIME -> t.equals("TIMESTAMP");
             default -> false;
