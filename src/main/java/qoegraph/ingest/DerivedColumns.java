@@ -18,8 +18,11 @@ import qoegraph.model.SourceTables;
  * committed state is therefore consistent, whatever the file order and even after a crash.
  *
  * <p>Stays are flattened into non-overlapping segments per device (a breakpoint at every entertime and
- * just after every exittime, each segment labelled with its winning stay); an ASOF join then finds a row's
- * segment in one pass, where a plain range join would compare every row with every stay of its device.
+ * just after every exittime, each segment labelled with its winning stay, up to the next breakpoint). A row
+ * finds its segment by a hash join on the device and the hour of ts (each segment is listed under every
+ * hour it overlaps) and then the segment's bounds: one streaming pass over the rows. An ASOF join gave the
+ * same answer but sorted every incoming row, URLs and all, by device and time: it was the largest part of
+ * loading httpreqs. A plain range join would compare every row with every stay of its device.
  */
 final class DerivedColumns {
 
@@ -66,8 +69,7 @@ final class DerivedColumns {
             sql.append(" LEFT JOIN (").append(ownerSql()).append(") AS _own ON _own.devid = src.devid");
         }
         if (locationId(table)) {
-            sql.append(" ASOF LEFT JOIN (").append(segmentSql())
-                    .append(") AS _seg ON src.devid = _seg.devid AND src.ts >= _seg.starts");
+            sql.append(" ").append(SEGMENT_JOIN);
         }
         return sql.toString();
     }
@@ -82,8 +84,7 @@ final class DerivedColumns {
                         "_own.user_id"));
             }
             if (loaded.name().equals(STAYS) && locationId(table)) {
-                updates.add(update(table, LOCATION_ID, "ASOF LEFT JOIN (" + segmentSql()
-                        + ") AS _seg ON src.devid = _seg.devid AND src.ts >= _seg.starts", "_seg.location_id"));
+                updates.add(update(table, LOCATION_ID, SEGMENT_JOIN, "_seg.location_id"));
             }
         }
         return updates;
@@ -114,16 +115,26 @@ final class DerivedColumns {
                 + " WHERE ud.device_id IS NOT NULL GROUP BY ud.device_id";
     }
 
-    // Timestamps have microsecond resolution, so "just after exittime" is exittime + 1 microsecond.
+    private static final String SEGMENT_JOIN = "LEFT JOIN (" + segmentSql() + ") AS _seg ON src.devid = _seg.devid"
+            + " AND date_trunc('hour', src.ts) = _seg.hour AND src.ts >= _seg.starts AND src.ts < _seg.ends";
+
+    // Timestamps have microsecond resolution, so "just after exittime" is exittime + 1 microsecond. A segment runs
+    // from its breakpoint to the next one of its device; only segments with a stay are listed (the others would
+    // give NULL, as no match does), once per hour they overlap.
     private static String segmentSql() {
         return "WITH stays AS (SELECT id, devid, entertime, exittime FROM locations"
                 + " WHERE devid IS NOT NULL AND entertime IS NOT NULL AND exittime >= entertime),"
                 + " points AS (SELECT devid, entertime AS starts FROM stays"
-                + " UNION SELECT devid, exittime + INTERVAL 1 MICROSECOND FROM stays)"
-                + " SELECT p.devid, p.starts, s.id AS location_id FROM points AS p"
+                + " UNION SELECT devid, exittime + INTERVAL 1 MICROSECOND FROM stays),"
+                + " segments AS (SELECT p.devid, p.starts, s.id AS location_id FROM points AS p"
                 + " LEFT JOIN stays AS s ON s.devid = p.devid AND s.entertime <= p.starts AND s.exittime >= p.starts"
                 + " QUALIFY row_number() OVER (PARTITION BY p.devid, p.starts"
-                + " ORDER BY s.entertime DESC NULLS LAST, s.id DESC NULLS LAST) = 1";
+                + " ORDER BY s.entertime DESC NULLS LAST, s.id DESC NULLS LAST) = 1),"
+                + " bounded AS (SELECT devid, starts, lead(starts) OVER (PARTITION BY devid ORDER BY starts) AS ends,"
+                + " location_id FROM segments)"
+                + " SELECT devid, starts, ends, location_id, unnest(generate_series(date_trunc('hour', starts),"
+                + " ends - INTERVAL 1 MICROSECOND, INTERVAL 1 HOUR)) AS hour"
+                + " FROM bounded WHERE location_id IS NOT NULL";
     }
 
     private static boolean has(SourceTables tables, String table, String... columns) {
