@@ -143,6 +143,7 @@ final class FileIngest {
                     + " data lines but DuckDB loaded " + counts.loaded() + " and rejected " + counts.rejected());
         }
         writeRejects(file, fileId, scan, cutOff, counts, rows.refused(), refusedLines);
+        fillDerived(table, fileId);
         recomputeDerived(table);
         IngestResult result = new IngestResult(file.path(), table.name(), IngestResult.INGESTED, counts.linesRead(),
                 counts.loaded(), counts.rejected(), counts.incomplete(), Duration.ofNanos(System.nanoTime() - started));
@@ -265,6 +266,14 @@ final class FileIngest {
         for (int i = 0; i < refusedLines.length; i++) {
             rejects.add(scan.lineMap().physical(refusedLines[i]),
                     captured.captured().getOrDefault(refusedLines[i], ""), refused.get(i).reason());
+        }
+    }
+
+    private void fillDerived(SourceTable table, int fileId) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String update : derived.fillAfterInsert(table, fileId)) {
+                statement.executeUpdate(update);
+            }
         }
     }
 
