@@ -97,9 +97,9 @@ final class FileIngest {
     private CompletableFuture<CsvFile.Hashed<ScanResult>> javaPass(CsvFile file, Path plainCopy,
                                                                     boolean[] nullable, boolean[] collect) {
         if (plainCopy != null) {
-            return CompletableFuture.completedFuture(file.scanAndHash(plainCopy, nullable, collect));
+            return CompletableFuture.completedFuture(file.scanAndHash(plainCopy, nullable, collect, scans));
         }
-        return CompletableFuture.supplyAsync(() -> file.scanAndHash(null, nullable, collect), scans);
+        return CompletableFuture.supplyAsync(() -> file.scanAndHash(null, nullable, collect, scans), scans);
     }
 
     // "Incomplete" means a value that should be there is missing: NULL is one only in a column that is

@@ -75,7 +75,8 @@ public final class Ingester {
                 ensureSchema();
             }
             List<IngestResult> results = new ArrayList<>();
-            ScheduledExecutorService workers = Executors.newScheduledThreadPool(2, Ingester::daemon);
+            // the Java pass's reader and scanner, and the progress ticker
+            ScheduledExecutorService workers = Executors.newScheduledThreadPool(3, Ingester::daemon);
             try (Connection connection = root.duplicate()) {
                 configure(connection);
                 connection.setAutoCommit(false);

@@ -121,7 +121,7 @@ class IngestEnumTest {
                 + "1,\"BTP\",Iron,true,1,1\r\n2, BTP ,\"Sw\"\"amp\",true,1,1\r\n3,,Iron,true,1,1\r\n"
                 + "4,\"\",\"Iron\" ,true,1,1\r\n5,\"two\r\nlines\",Iron,true,1,1\r\n").getBytes());
         ScanResult scan = CsvFile.of(file).scanAndHash(null, new boolean[6],
-                new boolean[] {false, true, true, false, false, false}).value();
+                new boolean[] {false, true, true, false, false, false}, task -> new Thread(task).start()).value();
 
         SessionsIngestTest.assertCounts(db.ingestOne(file), 5, 5, 0, 1);
         assertEquals(Map.of(1, distinct("isp"), 2, distinct("browser")), scan.fieldValues());
