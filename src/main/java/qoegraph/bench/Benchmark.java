@@ -58,6 +58,7 @@ public final class Benchmark {
         List<BenchResults.LatencyRow> latency;
         Latencies transport;
         List<BenchResults.RollupRow> rollups;
+        List<KeyBench.Row> keys;
         List<BenchResults.RpsRow> rps = new ArrayList<>();
         try (EmbeddedServer server = server(db, false)) {
             GraphQLClient client = new GraphQLClient(server.getURL().toString());
@@ -67,6 +68,8 @@ public final class Benchmark {
             }
             transport = transport(client);
             rollups = rollupVsBase(server.getApplicationContext());
+            keys = new KeyBench(server.getApplicationContext().getBean(DuckDBConnection.class),
+                    work.resolve("keys.duckdb"), options, log::println).run();
             rps.addAll(load(client, false));
         }
         try (EmbeddedServer server = server(db, true)) {
@@ -74,7 +77,7 @@ public final class Benchmark {
         }
         BenchResults.Footprint footprint = footprint(db, data, work);
         BenchResults results = new BenchResults(options, Machine.current(), date,
-                new BenchResults.Load(loadAtStart, loadAverage()), ingest, transport, latency, rollups, rps, footprint);
+                new BenchResults.Load(loadAtStart, loadAverage()), ingest, transport, latency, rollups, keys, rps, footprint);
         String section = results.markdown();
         log.println(section);
         BenchmarksFile.writeSection(options.out(), options.scale(), section);
