@@ -52,7 +52,7 @@ final class CutOffLine {
             // DuckDB rejected this line, so the load did not check its values against the ENUM columns
             EnumColumns enums = EnumColumns.of(table);
             if (!enums.isEmpty()) {
-                enums.widen(connection, enums.valuesIn(connection, table, CsvFile.of(padded)));
+                enums.widen(connection, enums.valuesIn(connection, CsvFile.of(padded)));
             }
             Rejects.dropDuckDbTables(connection, REPAIR_REJECTS);
             String source = CsvSql.readCsv(table, padded, false, REPAIR_REJECTS);

@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -90,15 +89,15 @@ final class EnumColumns {
         }
     }
 
-    /** The distinct values of each column among the rows DuckDB reads from {@code file}: exact, at the cost of a read. */
-    Map<String, Set<String>> valuesIn(Connection connection, SourceTable layout, CsvFile file) throws SQLException {
+    /** The distinct values of each column in the rows DuckDB reads from {@code file}: exact, at the cost of a read. */
+    Map<String, Set<String>> valuesIn(Connection connection, CsvFile file) throws SQLException {
         Rejects.dropDuckDbTables(connection, VALUE_REJECTS);
         String lists = columns.stream().map(c -> "list(DISTINCT " + Sql.id(c.name()) + ")")
                 .collect(Collectors.joining(", "));
         Map<String, Set<String>> values = new LinkedHashMap<>();
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT " + lists + " FROM "
-                     + CsvSql.readCsv(layout, file.path(), file.gzip(), VALUE_REJECTS))) {
+                     + CsvSql.readCsv(table, file.path(), file.gzip(), VALUE_REJECTS))) {
             rows.next();
             for (int i = 0; i < columns.size(); i++) {
                 values.put(columns.get(i).name(), strings(rows.getArray(i + 1)));
@@ -163,7 +162,7 @@ final class EnumColumns {
         }
     }
 
-    static String enumType(Collection<String> values) {
+    private static String enumType(Collection<String> values) {
         return values.stream().map(Sql::literal).collect(Collectors.joining(", ", ENUM, ")"));
     }
 

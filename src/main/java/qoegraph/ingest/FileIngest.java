@@ -90,10 +90,11 @@ final class FileIngest {
         }
     }
 
-    // The Java pass: SHA-256, an independent line count and the values of lowCardinality fields, in one read. A gzip file is decompressed here
-    // into a plain copy, which DuckDB then parses with all its threads (it decompresses gzip on one), so
-    // the pass is done before loading. For a plain file it runs while DuckDB loads; the same content
-    // under a new name is then found after the load and rolled back.
+    // The Java pass: SHA-256, an independent line count and the values of lowCardinality fields, in one read.
+    // A gzip file is decompressed here into a plain copy, which DuckDB then parses with all its threads (it
+    // decompresses gzip on one), so the pass is done before loading. For a plain file it runs while DuckDB
+    // loads (except a table's first file, whose ENUM values it gives first); the same content under a new name
+    // is then found after the load and rolled back.
     private CompletableFuture<CsvFile.Hashed<ScanResult>> javaPass(CsvFile file, Path plainCopy,
                                                                     boolean[] nullable, boolean[] collect) {
         if (plainCopy != null) {
@@ -207,7 +208,7 @@ final class FileIngest {
                 connection.rollback();
                 Map<String, Set<String>> scanned = scannedValues(target.enums(), target.table(), await(pass).value());
                 values = attempt == 1 && !scanned.equals(values) ? scanned
-                        : target.enums().valuesIn(connection, target.table(), source);
+                        : target.enums().valuesIn(connection, source);
             }
         }
     }
@@ -245,7 +246,7 @@ final class FileIngest {
         }
         connection.rollback();
         if (!target.enums().isEmpty()) {
-            target.enums().widen(connection, target.enums().valuesIn(connection, target.table(), source));
+            target.enums().widen(connection, target.enums().valuesIn(connection, source));
         }
         return StagedLoad.run(connection, target.table(), derived, target.fileId(), source);
     }

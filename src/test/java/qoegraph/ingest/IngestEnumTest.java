@@ -2,7 +2,6 @@ package qoegraph.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,7 +109,7 @@ class IngestEnumTest {
         assertEquals(db.rows("SELECT isp::VARCHAR FROM sessions ORDER BY isp::VARCHAR"),
                 db.rows("SELECT isp FROM sessions ORDER BY isp"));
         assertEquals(10, db.count("SELECT count(DISTINCT isp) FROM sessions"));
-        assertTrue(type("isp").startsWith("ENUM('', '\"quoted\"', 'B', 'Z', 'a', 'b', 'd''Arc', 'zz', 'Éclair', '日本'"),
+        assertEquals("ENUM('', '\"quoted\"', 'B', 'Z', 'a', 'b', 'd''Arc', 'zz', 'Éclair', '日本')",
                 type("isp"));
     }
 
@@ -168,7 +167,8 @@ class IngestEnumTest {
 
     private SourceTables withoutLowCardinality() throws Exception {
         Path yml = dir.resolve("sources-plain.yml");
-        Files.writeString(yml, Files.readString(Path.of("queries/model/sources.yml")).replace(", lowCardinality: true", ""));
+        String declared = Files.readString(Path.of("queries/model/sources.yml"));
+        Files.writeString(yml, declared.replace(", lowCardinality: true", ""));
         return SourceTables.load(yml);
     }
 }
