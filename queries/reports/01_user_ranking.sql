@@ -1,4 +1,5 @@
 -- name: userRanking
+-- engines: duckdb, trino
 -- description: Users ranked by total bytes (bytes in + out of their personal devices; shared devices are left
 -- description: out), overall and within their country, with their DNS and HTTP request counts and their personal
 -- description: devices counted by type. Ties in bytes are ranked by user id. Users without traffic rank last.

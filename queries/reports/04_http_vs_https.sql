@@ -1,4 +1,5 @@
 -- name: httpVsHttps
+-- engines: duckdb, trino
 -- description: HTTP (port 80) vs HTTPS (port 443) share of bytes for the heaviest users of each country (ranked
 -- description: by bytes of their personal devices, as in userRanking; shared devices left out): one row per
 -- description: selected user, then one row (userId null) for all of them together. A flow counts as HTTP when
@@ -46,8 +47,8 @@ WITH personal AS (
 SELECT user_id, country, rank_in_country, CAST(devices AS BIGINT) AS devices,
        CAST(bytes AS BIGINT) AS bytes, CAST(http_bytes AS BIGINT) AS http_bytes,
        CAST(https_bytes AS BIGINT) AS https_bytes,
-       http_bytes / nullif(bytes, 0) AS http_share,
-       https_bytes / nullif(bytes, 0) AS https_share,
-       (http_bytes + https_bytes) / nullif(bytes, 0) AS web_share
+       CAST(http_bytes AS DOUBLE) / nullif(bytes, 0) AS http_share,
+       CAST(https_bytes AS DOUBLE) / nullif(bytes, 0) AS https_share,
+       CAST(http_bytes + https_bytes AS DOUBLE) / nullif(bytes, 0) AS web_share
 FROM rows
 ORDER BY part, country, rank_in_country

@@ -1,4 +1,5 @@
 -- name: streamHealth
+-- engines: duckdb, trino
 -- description: Stream health of the P2P delivery sessions: per stream, its viewers, the share connected to the
 -- description: P2P back end, the share of bytes that came from peers, the viewers that got nothing from peers,
 -- description: and the stream's rank by traffic. A viewer's bytes are p2p + cdn (a missing cdn counts as 0).
@@ -23,11 +24,11 @@ WITH streams AS (
     GROUP BY stream
 ), ranked AS (
     SELECT stream, viewers, connected_viewers,
-           connected_viewers / viewers AS connected_share,
+           CAST(connected_viewers AS DOUBLE) / viewers AS connected_share,
            p2p_bytes, total_bytes,
            p2p_bytes / nullif(total_bytes, 0) AS p2p_share,
            no_p2p_viewers,
-           no_p2p_viewers / viewers AS no_p2p_share,
+           CAST(no_p2p_viewers AS DOUBLE) / viewers AS no_p2p_share,
            rank() OVER (ORDER BY total_bytes DESC) AS traffic_rank
     FROM streams
 )

@@ -25,4 +25,4 @@ SELECT date_trunc('hour', r.ts) AS ts,
 FROM httpreqs r
 LEFT JOIN devices d ON d.id = r.devid
 LEFT JOIN users u ON u.id = r.user_id
-GROUP BY ALL
+GROUP BY 1, 2, 3, 4, 5, 6, 7, 8

@@ -21,10 +21,10 @@ SELECT stream, isp, browser, connected,
        sum(p2p) AS p2pBytes,
        sum(cdn) AS cdnBytes,
        sum(coalesce(p2p, 0) + coalesce(cdn, 0)) AS totalBytes,
-       sum(CAST(p2p / NULLIF(p2p + cdn, 0) AS DECIMAL(38,18))) AS meanP2pFraction__sum,
-       count(CAST(p2p / NULLIF(p2p + cdn, 0) AS DECIMAL(38,18))) AS meanP2pFraction__count,
+       sum(CAST(CAST(p2p AS DOUBLE) / NULLIF(p2p + cdn, 0) AS DECIMAL(38,18))) AS meanP2pFraction__sum,
+       count(CAST(CAST(p2p AS DOUBLE) / NULLIF(p2p + cdn, 0) AS DECIMAL(38,18))) AS meanP2pFraction__count,
        count_if(p2p > 0) AS p2pViewerCount,
        sum(p2p + cdn) AS avgTotalBytes__sum,
        count(p2p + cdn) AS avgTotalBytes__count
 FROM sessions
-GROUP BY ALL
+GROUP BY 1, 2, 3, 4

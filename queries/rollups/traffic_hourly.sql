@@ -30,4 +30,4 @@ FROM deviceapptraffic t
 LEFT JOIN devices d ON d.id = t.devid
 LEFT JOIN users u ON u.id = t.user_id
 LEFT JOIN locations s ON s.id = t.location_id
-GROUP BY ALL
+GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10

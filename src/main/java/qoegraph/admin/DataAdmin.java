@@ -7,7 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.duckdb.DuckDBConnection;
+import qoegraph.sql.ConnectionSource;
 import qoegraph.cache.DataVersion;
 import qoegraph.ingest.IngestResult;
 import qoegraph.ingest.Ingester;
@@ -25,15 +25,26 @@ public final class DataAdmin {
     private final Ingester ingester;
     private final Rollups rollups;
     private final DataVersion version;
-    private final DuckDBConnection duckdb;
+    private final ConnectionSource connections;
+    private final ConnectionSource store;
     private final Path ingestDir;
 
     /** @param ingestDir the folder whose files (and sub-folders) the ingest may read; nothing outside it */
-    public DataAdmin(Ingester ingester, Rollups rollups, DataVersion version, DuckDBConnection duckdb, Path ingestDir) {
+    public DataAdmin(Ingester ingester, Rollups rollups, DataVersion version, ConnectionSource connections, Path ingestDir) {
+        this(ingester, rollups, version, connections, connections, ingestDir);
+    }
+
+    /**
+     * @param connections the query engine's, where rollups are built
+     * @param store       the embedded DuckDB's, where the ingest keeps its bookkeeping and the rollup builds are recorded
+     */
+    public DataAdmin(Ingester ingester, Rollups rollups, DataVersion version, ConnectionSource connections,
+                     ConnectionSource store, Path ingestDir) {
         this.ingester = ingester;
         this.rollups = rollups;
         this.version = version;
-        this.duckdb = duckdb;
+        this.connections = connections;
+        this.store = store;
         this.ingestDir = ingestDir.toAbsolutePath().normalize();
     }
 
@@ -104,8 +115,11 @@ public final class DataAdmin {
         if (rollups.definitions().isEmpty()) {
             return List.of();
         }
-        try (Connection connection = duckdb.duplicate()) {
-            List<RollupStatus> statuses = keepCurrent ? rollups.refreshChanged(connection) : rollups.refresh(connection);
+        // one connection when the engine is the store itself: the swap and its record commit together
+        try (Connection connection = connections.open(); Connection books = store == connections ? null : store.open()) {
+            Connection records = books == null ? connection : books;
+            List<RollupStatus> statuses = keepCurrent ? rollups.refreshChanged(connection, records)
+                    : rollups.refresh(connection, records);
             version.changed();
             return statuses;
         } catch (SQLException e) {

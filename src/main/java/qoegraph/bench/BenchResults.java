@@ -152,4 +152,39 @@ public record BenchResults(BenchOptions options, Machine machine, Instant date, 
     private static void line(StringBuilder md, String format, Object... args) {
         md.append(String.format(Locale.ROOT, format, args)).append('\n');
     }
+
+    /**
+     * DuckDB and Trino side by side on the same ingested files: each query of the mix over HTTP (cache off), and each
+     * rollup comparison over JDBC; Trino's ratio to DuckDB, so that a shared, loaded machine still shows the relation.
+     */
+    static String engines(List<LatencyRow> duckdb, List<LatencyRow> trino, List<RollupRow> duckdbRollups,
+                          List<RollupRow> trinoRollups, double trinoReadySeconds) {
+        StringBuilder md = new StringBuilder();
+        line(md, "");
+        line(md, "### DuckDB and Trino side by side (the same files; Trino: a local 3-node cluster in one JVM)");
+        line(md, "");
+        line(md, "The Trino server's first start (lake written, Hive tables declared, rollups built in Trino): %.1f s.",
+                trinoReadySeconds);
+        line(md, "");
+        line(md, "| query | DuckDB served by | Trino served by | DuckDB HTTP p50 ms | Trino HTTP p50 ms | Trino HTTP p95 ms"
+                + " | Trino / DuckDB p50 |");
+        line(md, "|---|---|---|---:|---:|---:|---:|");
+        for (int i = 0; i < Math.min(duckdb.size(), trino.size()); i++) {
+            LatencyRow d = duckdb.get(i);
+            LatencyRow t = trino.get(i);
+            line(md, "| %s | %s | %s | %.2f | %.2f | %.2f | %.1fx |", d.name(), d.servedBy(), t.servedBy(), d.http().p50(),
+                    t.http().p50(), t.http().p95(), t.http().p50() / d.http().p50());
+        }
+        line(md, "");
+        line(md, "| query (JDBC) | DuckDB rollup p50 ms | DuckDB base p50 ms | Trino rollup p50 ms | Trino base p50 ms"
+                + " | Trino base / rollup |");
+        line(md, "|---|---:|---:|---:|---:|---:|");
+        for (int i = 0; i < Math.min(duckdbRollups.size(), trinoRollups.size()); i++) {
+            RollupRow d = duckdbRollups.get(i);
+            RollupRow t = trinoRollups.get(i);
+            line(md, "| %s | %.2f | %.2f | %.2f | %.2f | %.1fx |", d.name(), d.rollup().p50(), d.base().p50(),
+                    t.rollup().p50(), t.base().p50(), t.base().p50() / t.rollup().p50());
+        }
+        return md.toString();
+    }
 }

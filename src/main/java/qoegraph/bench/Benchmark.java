@@ -2,7 +2,8 @@ package qoegraph.bench;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import org.duckdb.DuckDBConnection;
+import qoegraph.engine.QueryEngine;
+import qoegraph.engine.duckdb.DuckDb;
 import qoegraph.model.Model;
 import qoegraph.model.SourceTables;
 import qoegraph.plan.Plan;
@@ -37,9 +38,22 @@ public final class Benchmark {
     private final PrintStream log;
     private final Path queriesDir = Path.of("queries").toAbsolutePath();
 
+    private String trinoUrl;
+    private Path trinoLake;
+
     public Benchmark(BenchOptions options, PrintStream log) {
         this.options = options;
         this.log = log;
+    }
+
+    /**
+     * Also runs the query mix and the rollup comparison with {@code qoegraph.engine: trino} on the same ingested
+     * files (written to {@code lake}, which the Trino at {@code url} reads as {@code local:///}), side by side.
+     */
+    public Benchmark trino(String url, Path lake) {
+        this.trinoUrl = url;
+        this.trinoLake = lake;
+        return this;
     }
 
     /** Runs it all, prints the report and writes it into {@code options.out()}. */
@@ -63,22 +77,23 @@ public final class Benchmark {
         try (EmbeddedServer server = server(db, false)) {
             GraphQLClient client = new GraphQLClient(server.getURL().toString());
             warmUp(client);
-            try (JdbcTimer jdbc = new JdbcTimer(server.getApplicationContext().getBean(DuckDBConnection.class))) {
+            try (JdbcTimer jdbc = new JdbcTimer(server.getApplicationContext().getBean(QueryEngine.class).connections())) {
                 latency = latencies(client, jdbc);
             }
             transport = transport(client);
             rollups = rollupVsBase(server.getApplicationContext());
-            keys = new KeyBench(server.getApplicationContext().getBean(DuckDBConnection.class),
+            keys = new KeyBench(server.getApplicationContext().getBean(DuckDb.class).connections(),
                     work.resolve("keys.duckdb"), options, log::println).run();
             rps.addAll(load(client, false));
         }
         try (EmbeddedServer server = server(db, true)) {
             rps.addAll(load(new GraphQLClient(server.getURL().toString()), true));
         }
+        String engines = trinoUrl == null ? "" : engines(db, latency, rollups);
         BenchResults.Footprint footprint = footprint(db, data, work);
         BenchResults results = new BenchResults(options, Machine.current(), date,
                 new BenchResults.Load(loadAtStart, loadAverage()), ingest, transport, latency, rollups, keys, rps, footprint);
-        String section = results.markdown();
+        String section = results.markdown() + engines;
         log.println(section);
         BenchmarksFile.writeSection(options.out(), options.scale(), section);
         log.println("written to " + options.out());
@@ -102,7 +117,38 @@ public final class Benchmark {
         }
     }
 
+    /**
+     * The query mix over HTTP and the rollup comparison over JDBC on a server with the Trino engine (cache off), after
+     * its first start wrote the lake and built the rollups in Trino; as a markdown section beside DuckDB's figures.
+     */
+    private String engines(Path db, List<BenchResults.LatencyRow> duckdb, List<BenchResults.RollupRow> duckdbRollups)
+            throws Exception {
+        String schema = "bench_" + options.scale();
+        Map<String, Object> trino = new LinkedHashMap<>();
+        trino.put("qoegraph.engine", "trino");
+        trino.put("qoegraph.trino.url", trinoUrl);
+        trino.put("qoegraph.trino.schema", schema);
+        trino.put("qoegraph.trino.lake", trinoLake.resolve(schema).toString());
+        trino.put("qoegraph.trino.lake-uri", "local:///" + schema);
+        long started = System.nanoTime();
+        try (EmbeddedServer server = server(db, false, trino)) {
+            double ready = (System.nanoTime() - started) / 1e9;
+            GraphQLClient client = new GraphQLClient(server.getURL().toString());
+            warmUp(client);
+            List<BenchResults.LatencyRow> latency;
+            try (JdbcTimer jdbc = new JdbcTimer(server.getApplicationContext().getBean(QueryEngine.class).connections())) {
+                latency = latencies(client, jdbc);
+            }
+            List<BenchResults.RollupRow> rollups = rollupVsBase(server.getApplicationContext());
+            return BenchResults.engines(duckdb, latency, duckdbRollups, rollups, ready);
+        }
+    }
+
     private EmbeddedServer server(Path db, boolean cache) {
+        return server(db, cache, Map.of());
+    }
+
+    private EmbeddedServer server(Path db, boolean cache, Map<String, Object> engine) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("micronaut.server.port", -1);
         properties.put("qoegraph.database", db.toString());
@@ -110,6 +156,7 @@ public final class Benchmark {
         properties.put("qoegraph.sample-on-first-start", false);
         properties.put("qoegraph.cache.enabled", cache);
         properties.put("qoegraph.limits.query-timeout", "600s");
+        properties.putAll(engine);
         return ApplicationContext.run(EmbeddedServer.class, properties);
     }
 
@@ -191,9 +238,10 @@ public final class Benchmark {
     /** The same query planned with the rollups and without, both run over JDBC on kept statements. */
     private List<BenchResults.RollupRow> rollupVsBase(ApplicationContext context) throws Exception {
         Model model = context.getBean(Model.class);
-        SelectCompiler compiler = new SelectCompiler();
+        QueryEngine engine = context.getBean(QueryEngine.class);
+        SelectCompiler compiler = new SelectCompiler(engine.dialect());
         List<BenchResults.RollupRow> rows = new ArrayList<>();
-        try (JdbcTimer jdbc = new JdbcTimer(context.getBean(DuckDBConnection.class))) {
+        try (JdbcTimer jdbc = new JdbcTimer(engine.connections())) {
             for (QueryMix.Comparison comparison : QueryMix.ROLLUP_VS_BASE) {
                 Plan withRollups = new Planner(model, context.getBean(Rollups.class)).plan(comparison.query());
                 SqlStatement rollup = compiler.compile(withRollups);

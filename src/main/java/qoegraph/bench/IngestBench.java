@@ -1,6 +1,5 @@
 package qoegraph.bench;
 
-import org.duckdb.DuckDBConnection;
 import qoegraph.ingest.IngestReport;
 import qoegraph.ingest.Ingester;
 import qoegraph.model.SourceTables;
@@ -64,7 +63,7 @@ final class IngestBench {
         for (int run = 0; run < warmups + runs; run++) {
             boolean timed = run >= warmups;
             Path db = work.resolve("ingest-" + run + ".duckdb");
-            try (DuckDBConnection root = open(db)) {
+            try (Connection root = open(db)) {
                 Ingester ingester = new Ingester(root, tables, line -> { });
                 ingester.ensureSchema();
                 long t0 = System.nanoTime();
@@ -117,8 +116,8 @@ final class IngestBench {
         return took;
     }
 
-    private static DuckDBConnection open(Path db) throws SQLException {
-        return (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
+    private static Connection open(Path db) throws SQLException {
+        return DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
     }
 
     private static List<Path> studyFiles(Path dir) throws IOException {

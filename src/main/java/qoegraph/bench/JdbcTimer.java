@@ -1,6 +1,6 @@
 package qoegraph.bench;
 
-import org.duckdb.DuckDBConnection;
+import qoegraph.sql.ConnectionSource;
 import qoegraph.sql.StatementPool;
 
 import java.sql.Connection;
@@ -14,18 +14,19 @@ import java.util.List;
  * every row), and on a statement prepared once and kept, on a {@link StatementPool} of its own as the server runs it.
  */
 final class JdbcTimer implements AutoCloseable {
-    private final DuckDBConnection duckdb;
+    private final ConnectionSource connections;
     private final StatementPool kept;
 
-    JdbcTimer(DuckDBConnection duckdb) {
-        this.duckdb = duckdb;
-        this.kept = new StatementPool(duckdb::duplicate, 1, StatementPool.DEFAULT_STATEMENTS);
+    /** @param connections the engine's: each timed plain run opens one */
+    JdbcTimer(ConnectionSource connections) {
+        this.connections = connections;
+        this.kept = new StatementPool(connections, 1, StatementPool.DEFAULT_STATEMENTS);
     }
 
     /** @return nanoseconds from taking a connection to the last value read */
     long time(String sql, List<?> params) throws SQLException {
         long started = System.nanoTime();
-        try (Connection connection = duckdb.duplicate(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = connections.open(); PreparedStatement statement = connection.prepareStatement(sql)) {
             readAll(statement, params);
         }
         return System.nanoTime() - started;

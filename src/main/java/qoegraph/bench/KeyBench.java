@@ -9,7 +9,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.duckdb.DuckDBConnection;
+import qoegraph.sql.ConnectionSource;
 
 /**
  * What the ENUM keys of the lowCardinality columns buy, in plain DuckDB: the peer comparison's grouped queries over
@@ -45,13 +45,13 @@ final class KeyBench {
     record Row(String name, String keyType, Latencies enumKeys, Latencies textKeys) {
     }
 
-    private final DuckDBConnection duckdb;
+    private final ConnectionSource duckdb;
     private final Path file;
     private final BenchOptions options;
     private final Consumer<String> log;
 
     /** @param file where the copies go (deleted afterwards) */
-    KeyBench(DuckDBConnection duckdb, Path file, BenchOptions options, Consumer<String> log) {
+    KeyBench(ConnectionSource duckdb, Path file, BenchOptions options, Consumer<String> log) {
         this.duckdb = duckdb;
         this.file = file;
         this.options = options;
@@ -61,7 +61,7 @@ final class KeyBench {
     List<Row> run() throws Exception {
         String keyType;
         Files.deleteIfExists(file);
-        try (Connection connection = duckdb.duplicate(); Statement statement = connection.createStatement()) {
+        try (Connection connection = duckdb.open(); Statement statement = connection.createStatement()) {
             try (ResultSet rows = statement.executeQuery("SELECT data_type FROM duckdb_columns()"
                     + " WHERE database_name = current_database() AND table_name = 'sessions' AND column_name = 'isp'")) {
                 keyType = rows.next() ? rows.getString(1) : "?";
@@ -96,7 +96,7 @@ final class KeyBench {
                 rows.add(row);
             }
         } finally {
-            try (Connection connection = duckdb.duplicate(); Statement statement = connection.createStatement()) {
+            try (Connection connection = duckdb.open(); Statement statement = connection.createStatement()) {
                 statement.execute("DETACH " + DATABASE);
             } catch (SQLException e) {
                 log.accept("could not detach " + DATABASE + ": " + e.getMessage());

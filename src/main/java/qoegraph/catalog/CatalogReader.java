@@ -1,6 +1,6 @@
 package qoegraph.catalog;
 
-import org.duckdb.DuckDBConnection;
+import qoegraph.sql.ConnectionSource;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,14 +27,14 @@ public final class CatalogReader {
             + " WHERE table_schema = 'main' AND table_type = 'BASE TABLE' AND table_name NOT LIKE '\\_%' ESCAPE '\\'"
             + " ORDER BY table_name";
 
-    private final DuckDBConnection root;
+    private final ConnectionSource connections;
 
-    public CatalogReader(DuckDBConnection root) {
-        this.root = root;
+    public CatalogReader(ConnectionSource connections) {
+        this.connections = connections;
     }
 
     public List<FileEntry> files() {
-        try (Connection c = root.duplicate(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(FILES)) {
+        try (Connection c = connections.open(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(FILES)) {
             List<FileEntry> files = new ArrayList<>();
             while (rs.next()) {
                 files.add(new FileEntry(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -48,7 +48,7 @@ public final class CatalogReader {
     }
 
     public List<RejectEntry> rejects(int fileId, int limit) {
-        try (Connection c = root.duplicate(); PreparedStatement s = c.prepareStatement(REJECTS)) {
+        try (Connection c = connections.open(); PreparedStatement s = c.prepareStatement(REJECTS)) {
             s.setInt(1, fileId);
             s.setInt(2, limit);
             try (ResultSet rs = s.executeQuery()) {
@@ -87,7 +87,7 @@ public final class CatalogReader {
     }
 
     private List<String> dataTables() {
-        try (Connection c = root.duplicate(); Statement s = c.createStatement();
+        try (Connection c = connections.open(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(DATA_TABLES)) {
             List<String> names = new ArrayList<>();
             while (rs.next()) {
@@ -102,7 +102,7 @@ public final class CatalogReader {
     private long rowCount(String table) {
         // table comes from information_schema, never from a request; quoted all the same
         String sql = "SELECT count(*) FROM \"" + table.replace("\"", "\"\"") + "\"";
-        try (Connection c = root.duplicate(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = connections.open(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {

@@ -36,14 +36,16 @@ public final class Commands {
                   [--data-dir DIR] [--runs N] [--warmups N] [--ingest-runs N] [--seconds N]
                   generate the data at a scale (kept in --data-dir, default data/bench), time ingest, queries,
                   requests/s, memory and start-up; print the figures and write them into --out (its section for
-                  this scale). Run it from the repository root (it reads queries/). --quick: fewer, shorter runs
+                  this scale). Run it from the repository root (it reads queries/). --quick: fewer, shorter runs.
+                  --trino-url jdbc:trino://HOST:PORT --trino-lake DIR: the query mix and the rollups on Trino too,
+                  side by side with DuckDB (src/trino-runner/run DIR starts a local Trino over DIR)
               java -jar qoegraph.jar loadtest [--url URL] [--clients 32] [--seconds 60]
                   send a mix of queries from many clients, print requests, errors, latency, server memory;
                   without --url it starts a server on the sample data. Exit code 1 when any request failed
             """.formatted(StudyGenerator.DEFAULT_SCALE);
 
     private static final Set<String> BENCH_OPTIONS = Set.of("scale", "study-scale", "out", "data-dir", "runs",
-            "warmups", "ingest-runs", "seconds", "quick");
+            "warmups", "ingest-runs", "seconds", "quick", "trino-url", "trino-lake");
 
     private Commands() {
     }
@@ -135,8 +137,13 @@ public final class Commands {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        String trinoUrl = args.get("trino-url", "");
+        if (trinoUrl.isEmpty() != args.get("trino-lake", "").isEmpty()) {
+            throw new UsageException("--trino-url and --trino-lake go together");
+        }
         try {
-            new Benchmark(options, out).run();
+            new Benchmark(options, out).trino(trinoUrl.isEmpty() ? null : trinoUrl,
+                    trinoUrl.isEmpty() ? null : Path.of(args.get("trino-lake", ""))).run();
             return 0;
         } catch (Exception e) {
             err.println("qoegraph: the benchmark could not run: " + e);

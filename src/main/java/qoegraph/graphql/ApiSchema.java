@@ -6,14 +6,13 @@ import graphql.execution.instrumentation.Instrumentation;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
-import org.duckdb.DuckDBConnection;
 import qoegraph.cache.ResultCache;
 import qoegraph.catalog.CatalogReader;
+import qoegraph.engine.QueryEngine;
 import qoegraph.model.Model;
 import qoegraph.report.Reports;
 import qoegraph.rollup.Rollups;
 import qoegraph.sql.SqlRunner;
-import qoegraph.sql.StatementPool;
 
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -27,46 +26,46 @@ public final class ApiSchema {
     }
 
     /** @param blocking where JDBC work runs: never the HTTP event loop */
-    public static GraphQLSchema schema(Model model, DuckDBConnection duckdb, Executor blocking, QueryLimits limits) {
-        return schema(model, Reports.none(), duckdb, blocking, limits);
+    public static GraphQLSchema schema(Model model, QueryEngine engine, Executor blocking, QueryLimits limits) {
+        return schema(model, Reports.none(), engine, blocking, limits);
     }
 
     /** The API with the report fields ({@code reports}, {@code catalog.reports}) of {@code reports}. */
-    public static GraphQLSchema schema(Model model, Reports reports, DuckDBConnection duckdb, Executor blocking,
+    public static GraphQLSchema schema(Model model, Reports reports, QueryEngine engine, Executor blocking,
                                        QueryLimits limits) {
-        return schema(model, reports, Rollups.none(), duckdb, blocking, limits);
+        return schema(model, reports, Rollups.none(), engine, blocking, limits);
     }
 
     /** The API answering from {@code rollups} when one serves a query, and listing them in {@code catalog.rollups}. */
-    public static GraphQLSchema schema(Model model, Reports reports, Rollups rollups, DuckDBConnection duckdb,
+    public static GraphQLSchema schema(Model model, Reports reports, Rollups rollups, QueryEngine engine,
                                        Executor blocking, QueryLimits limits) {
-        return schema(model, reports, rollups, duckdb, blocking, limits, ResultCache.off());
+        return schema(model, reports, rollups, engine, blocking, limits, ResultCache.off());
+    }
+
+    /** The API keeping dataset and report answers in {@code cache} until the data changes; its catalog on the engine. */
+    public static GraphQLSchema schema(Model model, Reports reports, Rollups rollups, QueryEngine engine,
+                                       Executor blocking, QueryLimits limits, ResultCache cache) {
+        return schema(model, reports, rollups, engine, new CatalogReader(engine.connections()), blocking, limits, cache);
     }
 
     /**
-     * The API keeping dataset and report answers in {@code cache} until the data changes. Its statements run on
-     * a pool of its own, never closed: the server passes the pool it closes at shutdown to the other overload.
+     * @param engine  where the dataset and report statements run, compiled in its dialect
+     * @param catalog the ingest's bookkeeping, on the embedded DuckDB whatever the engine
      */
-    public static GraphQLSchema schema(Model model, Reports reports, Rollups rollups, DuckDBConnection duckdb,
-                                       Executor blocking, QueryLimits limits, ResultCache cache) {
-        return schema(model, reports, rollups, duckdb, new StatementPool(duckdb::duplicate), blocking, limits, cache);
-    }
-
-    /** @param pool where the dataset and report statements run, on connections of {@code duckdb} */
-    public static GraphQLSchema schema(Model model, Reports reports, Rollups rollups, DuckDBConnection duckdb,
-                                       StatementPool pool, Executor blocking, QueryLimits limits, ResultCache cache) {
+    public static GraphQLSchema schema(Model model, Reports reports, Rollups rollups, QueryEngine engine,
+                                       CatalogReader catalog, Executor blocking, QueryLimits limits, ResultCache cache) {
         GraphQLObjectType.Builder query = GraphQLObjectType.newObject().name("Query")
                 .description("qoegraph: analytics over P2P delivery sessions and the UCN study logs. One root field"
                         + " per dataset: select dimensions to group by and metrics to aggregate.");
         GraphQLCodeRegistry.Builder code = GraphQLCodeRegistry.newCodeRegistry();
-        SqlRunner runner = limits.runner(pool);
-        Engine engine = Engine.of(model, runner, limits.maxRows(), rollups);
+        SqlRunner runner = limits.runner(engine.statements());
+        Engine walk = Engine.of(model, engine.dialect(), runner, limits.maxRows(), rollups);
         new SchemaGenerator(model, limits.maxRows()).addTo(query, code,
-                dataset -> new DatasetFetcher(new SelectionMapper(dataset), engine, cache, blocking));
+                dataset -> new DatasetFetcher(new SelectionMapper(dataset), walk, cache, blocking));
         new ReportFields(reports, runner, limits.maxRows(), blocking, cache).addTo(query, code);
-        new CatalogSchema(new CatalogReader(duckdb), blocking, model, reports).rollups(rollups).addTo(query, code);
-        return GraphQLSchema.newSchema().query(query).codeRegistry(code.build())
-                .additionalType(ApiScalars.LONG).additionalType(ApiScalars.DATE_TIME).build();
+        new CatalogSchema(catalog, blocking, model, reports).rollups(rollups).addTo(query, code);
+        return ApiScalars.withExactFloats(GraphQLSchema.newSchema().query(query).codeRegistry(code.build())
+                .additionalType(ApiScalars.LONG).additionalType(ApiScalars.DATE_TIME).build());
     }
 
     /** The engine under the default operation limits. */

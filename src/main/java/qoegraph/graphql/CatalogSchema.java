@@ -56,7 +56,7 @@ public final class CatalogSchema {
     public void addTo(GraphQLObjectType.Builder query, GraphQLCodeRegistry.Builder code) {
         query.field(newFieldDefinition().name("catalog")
                 .description("What qoegraph holds: the datasets to query, the reports, the ingested tables and files.")
-                .type(nonNull(catalogType())));
+                .type(catalogType()));
         code.dataFetcher(FieldCoordinates.coordinates("Query", "catalog"), (DataFetcher<Object>) env -> Map.of());
         List<Map<String, Object>> datasets = DatasetCatalog.data(model);
         code.dataFetcher(FieldCoordinates.coordinates("Catalog", "datasets"), (DataFetcher<Object>) env -> datasets);

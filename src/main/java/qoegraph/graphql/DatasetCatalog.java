@@ -79,8 +79,8 @@ final class DatasetCatalog {
     private static GraphQLObjectType dimensionType() {
         return newObject().name("DimensionInfo").description("A dimension: a per-row value to group and filter by.")
                 .field(documented("name", nonNull(GraphQLString), "Field name."))
-                .field(documented("type", nonNull(GraphQLString), "GraphQL type of its values: Int, Long, Float, String,"
-                        + " Boolean, DateTime, [String] or [Int]."))
+                .field(documented("type", nonNull(GraphQLString), "GraphQL type of its values: Int, Long, ID, Float,"
+                        + " String, Boolean, DateTime, [String] or [Int]."))
                 .field(documented("unit", GraphQLString, "bytes, packets, seconds, share (0..1), count or degrees; null"
                         + " when it has none."))
                 .field(documented("description", nonNull(GraphQLString), "What it is."))

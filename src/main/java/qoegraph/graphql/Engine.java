@@ -5,12 +5,14 @@ import qoegraph.plan.Planner;
 import qoegraph.plan.RollupCatalog;
 import qoegraph.query.QueryValidator;
 import qoegraph.sql.SelectCompiler;
+import qoegraph.sql.SqlDialect;
 import qoegraph.sql.SqlRunner;
 
 /** The query walk a dataset fetcher runs: validate, plan (from a rollup when one serves), compile, run. */
 record Engine(QueryValidator validator, Planner planner, SelectCompiler compiler, SqlRunner runner) {
     /** @param rollups the built rollups the planner may answer from */
-    static Engine of(Model model, SqlRunner runner, int maxRows, RollupCatalog rollups) {
-        return new Engine(new QueryValidator(model, maxRows), new Planner(model, rollups), new SelectCompiler(), runner);
+    static Engine of(Model model, SqlDialect dialect, SqlRunner runner, int maxRows, RollupCatalog rollups) {
+        return new Engine(new QueryValidator(model, maxRows), new Planner(model, rollups), new SelectCompiler(dialect),
+                runner);
     }
 }

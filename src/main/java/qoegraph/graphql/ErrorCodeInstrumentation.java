@@ -74,9 +74,9 @@ public final class ErrorCodeInstrumentation extends SimplePerformantInstrumentat
         }
         GraphqlErrorBuilder<?> b = GraphqlErrorBuilder.newError().message(message).extensions(extensions)
                 .errorType(ErrorClassification.errorClassification(code.name()));
-        if (original.getLocations() != null) {
-            b.locations(original.getLocations());
-        }
+        // no "locations": [] when the error has no place in the query text (a limit's refusal, say)
+        boolean located = original.getLocations() != null && !original.getLocations().isEmpty();
+        b.locations(located ? original.getLocations() : null);
         if (path != null) {
             b.path(List.copyOf(path));
         }

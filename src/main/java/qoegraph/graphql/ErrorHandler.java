@@ -69,6 +69,7 @@ public final class ErrorHandler implements DataFetcherExceptionHandler {
         LOG.error("query failed at {}", env.getExecutionStepInfo().getPath(), cause);
         return GraphqlErrorBuilder.newError(env)
                 .message("Internal error while answering this field; the server log has the details.")
+                .errorType(ErrorClassification.errorClassification(ErrorCode.INTERNAL.name()))
                 .extensions(Map.of("code", ErrorCode.INTERNAL.name())).build();
     }
 

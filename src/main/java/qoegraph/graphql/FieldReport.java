@@ -8,9 +8,11 @@ import qoegraph.sql.SqlStatement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * What the response's {@code extensions.fields.<resultKey>} says about one root field: what served it,
+ * What the response's {@code extensions.fields.<path>} says about one dataset or report field (the path is its
+ * response path, {@link #key}): what served it,
  * the rows, whether the limit cut them, whether they came from the result cache, the time taken, and with {@code debug: true} the SQL and its
  * parameters.
  *
@@ -21,10 +23,23 @@ record FieldReport(Source source, int rows, boolean truncated, long millis, bool
     static final String KEY = "fields";
 
     void addTo(DataFetchingEnvironment env) {
+        addTo(env, toMap());
+    }
+
+    /** Adds {@code report} as {@code extensions.fields.<key>}, the key being the field's response path. */
+    static void addTo(DataFetchingEnvironment env, Map<String, Object> report) {
         ExtensionsBuilder extensions = env.getGraphQlContext().get(ExtensionsBuilder.class);
         if (extensions != null) {
-            extensions.addValues(Map.of(KEY, Map.of(env.getField().getResultKey(), toMap())));
+            extensions.addValues(Map.of(KEY, Map.of(key(env), report)));
         }
+    }
+
+    /**
+     * The field's response path, its keys (aliases) joined by dots: {@code sessions}, {@code byIsp},
+     * {@code r2.streamHealth}. Two fields of one response never share it (a name cannot hold a dot).
+     */
+    static String key(DataFetchingEnvironment env) {
+        return env.getExecutionStepInfo().getPath().getKeysOnly().stream().collect(Collectors.joining("."));
     }
 
     Map<String, Object> toMap() {

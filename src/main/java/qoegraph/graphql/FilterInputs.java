@@ -54,7 +54,8 @@ final class FilterInputs {
 
     private static GraphQLInputObjectType build(FieldType type) {
         GraphQLInputObjectType.Builder b = GraphQLInputObjectType.newInputObject().name(typeName(type))
-                .description("Operators on a " + type.graphqlName() + " field; all given operators must hold.");
+                .description("Operators on " + (type.graphqlName().matches("[AEIOU].*") ? "an " : "a ")
+                        + type.graphqlName() + " field; all given operators must hold.");
         OperatorRules.allowed(type).forEach(op -> b.field(operatorField(op, type)));
         return b.build();
     }

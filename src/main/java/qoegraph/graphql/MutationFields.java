@@ -122,14 +122,14 @@ public final class MutationFields {
                         + " the base tables) and rebuilt after it. Needs the admin token.")
                 .argument(newArgument().name("paths").type(nonNull(list(nonNull(GraphQLString))))
                         .description("Files or folders, relative to the ingest folder (e.g. \"sample/sessions.csv\")."))
-                .type(nonNull(outcomeType())).build();
+                .type(outcomeType()).build();
     }
 
     private static GraphQLFieldDefinition refreshField() {
         return newFieldDefinition().name("refreshRollups")
                 .description("Rebuilds every rollup from the base tables, each swapped in atomically. Needs the admin"
                         + " token.")
-                .type(nonNull(list(nonNull(ROLLUP)))).build();
+                .type(list(nonNull(ROLLUP))).build();
     }
 
     private static GraphQLObjectType outcomeType() {

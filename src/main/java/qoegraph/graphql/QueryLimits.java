@@ -2,7 +2,7 @@ package qoegraph.graphql;
 
 import qoegraph.sql.QueryGate;
 import qoegraph.sql.SqlRunner;
-import qoegraph.sql.StatementPool;
+import qoegraph.sql.Statements;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -36,7 +36,7 @@ public record QueryLimits(int maxRows, Duration timeout, QueryGate gate) {
      * A runner with this time limit that takes its turns at this gate and runs on {@code pool}: every dataset and
      * report field runs through one.
      */
-    public SqlRunner runner(StatementPool pool) {
+    public SqlRunner runner(Statements pool) {
         return new SqlRunner(timeout, gate, pool);
     }
 }

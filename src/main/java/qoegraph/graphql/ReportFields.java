@@ -1,6 +1,5 @@
 package qoegraph.graphql;
 
-import graphql.extensions.ExtensionsBuilder;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.FieldCoordinates;
@@ -64,7 +63,7 @@ final class ReportFields {
         }
         GraphQLObjectType.Builder type = newObject().name(TYPE).description("The reports: one field per SQL file in"
                 + " queries/reports, with typed arguments (bound, never spliced into SQL) and typed rows. At most "
-                + maxRows + " rows each; extensions.fields.<field> says whether rows were cut.");
+                + maxRows + " rows each; extensions.fields.<path> (reports.<field>) says whether rows were cut.");
         for (Report report : reports.all()) {
             GraphQLObjectType row = rowType(report);
             type.field(field(report, row));
@@ -72,7 +71,7 @@ final class ReportFields {
             DataFetcher<?> rowValue = DatasetFetcher::rowValue;
             row.getFieldDefinitions().forEach(f -> code.dataFetcher(FieldCoordinates.coordinates(row, f), rowValue));
         }
-        query.field(newFieldDefinition().name(ROOT).type(nonNull(type.build()))
+        query.field(newFieldDefinition().name(ROOT).type(type.build())
                 .description("Fixed analyses written in SQL (user ranking, locations, hour-of-day profiles, ...);"
                         + " catalog.reports lists them."));
         code.dataFetcher(FieldCoordinates.coordinates("Query", ROOT), (DataFetcher<Object>) env -> Map.of());
@@ -80,6 +79,11 @@ final class ReportFields {
 
     private List<Map<String, Object>> run(Report report, DataFetchingEnvironment env) throws Exception {
         long started = System.nanoTime();
+        var unavailable = reports.unavailable(report.name());
+        if (unavailable.isPresent()) {
+            throw new QueryException(ErrorCode.INVALID_QUERY, report.name() + " is unavailable on this engine: "
+                    + unavailable.get());
+        }
         Map<String, Object> values = new LinkedHashMap<>();
         for (ReportParameter p : report.parameters()) {
             if (env.getArguments().containsKey(p.argumentName())) {
@@ -100,16 +104,13 @@ final class ReportFields {
         info.put("truncated", result.truncated());
         info.put("cached", answer.cached());
         info.put("ms", (System.nanoTime() - started) / 1_000_000);
-        ExtensionsBuilder extensions = env.getGraphQlContext().get(ExtensionsBuilder.class);
-        if (extensions != null) {
-            extensions.addValues(Map.of(FieldReport.KEY, Map.of(env.getField().getResultKey(), info)));
-        }
+        FieldReport.addTo(env, info);
         return result.rows();
     }
 
     private static GraphQLFieldDefinition field(Report report, GraphQLObjectType row) {
         GraphQLFieldDefinition.Builder field = newFieldDefinition().name(report.name())
-                .type(nonNull(list(nonNull(row)))).description(report.description());
+                .type(list(nonNull(row))).description(report.description());
         report.parameters().forEach(p -> field.argument(argument(p)));
         return field.build();
     }
@@ -162,15 +163,19 @@ final class ReportFields {
                 .field(info("name", nonNull(GraphQLString), "Name, and name of its field under reports."))
                 .field(info("description", nonNull(GraphQLString), "What it computes."))
                 .field(info("parameters", nonNull(list(nonNull(parameter))), "Its arguments."))
-                .field(info("columns", nonNull(list(nonNull(column))), "Its row fields, in order.")).build();
+                .field(info("columns", nonNull(list(nonNull(column))), "Its row fields, in order."))
+                .field(info("available", nonNull(GraphQLBoolean), "Whether it runs on the engine the server uses"
+                        + " (qoegraph.engine): a report written in DuckDB's SQL needs a variant for Trino."))
+                .field(info("unavailableReason", GraphQLString, "Why it does not run on this engine; null when it"
+                        + " does.")).build();
         return info("reports", nonNull(list(nonNull(report))), "The reports (fields of the root field reports).");
     }
 
     static List<Map<String, Object>> catalogData(Reports reports) {
-        return reports.all().stream().map(ReportFields::catalogEntry).toList();
+        return reports.all().stream().map(r -> catalogEntry(r, reports.unavailable(r.name()).orElse(null))).toList();
     }
 
-    private static Map<String, Object> catalogEntry(Report r) {
+    private static Map<String, Object> catalogEntry(Report r, String unavailable) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("name", r.name());
         map.put("description", r.description());
@@ -185,6 +190,8 @@ final class ReportFields {
         }).toList());
         map.put("columns", r.columns().stream().map(c -> Map.<String, Object>of("name", c.fieldName(),
                 "type", c.type().graphqlName(), "description", c.description())).toList());
+        map.put("available", unavailable == null);
+        map.put("unavailableReason", unavailable);
         return map;
     }
 

@@ -36,6 +36,7 @@ final class ScalarTypes {
         return switch (type) {
             case INT -> Scalars.GraphQLInt;
             case LONG -> ApiScalars.LONG;
+            case ID -> Scalars.GraphQLID;
             case FLOAT -> Scalars.GraphQLFloat;
             case STRING -> Scalars.GraphQLString;
             case BOOLEAN -> Scalars.GraphQLBoolean;
@@ -49,6 +50,8 @@ final class ScalarTypes {
         return switch (type) {
             case INT -> "Int.";
             case LONG -> "Long: an exact whole number.";
+            case ID -> "ID: a 64-bit identifier, sent as a string of its digits (exact in JavaScript); filters take"
+                    + " that string (or a number).";
             case FLOAT -> "Float: a double-precision number.";
             case STRING -> "String.";
             case BOOLEAN -> "Boolean.";

@@ -20,9 +20,10 @@ import static graphql.schema.GraphQLList.list;
 import static graphql.schema.GraphQLNonNull.nonNull;
 
 /**
- * The model as GraphQL: one root field per dataset returning {@code [<Dataset>Row!]!}, with its filter,
+ * The model as GraphQL: one root field per dataset returning {@code [<Dataset>Row!]}, with its filter,
  * order, paging, time zone and top-N arguments. Built with graphql-java's builders from the model alone,
- * so a new dimension or metric in YAML is a new field without Java.
+ * so a new dimension or metric in YAML is a new field without Java. Root fields are nullable, as the GraphQL spec
+ * advises for partial results: a root field that fails is null with its error, and the others keep their rows.
  */
 public final class SchemaGenerator {
     private final Model model;
@@ -48,10 +49,11 @@ public final class SchemaGenerator {
     }
 
     private GraphQLFieldDefinition rootField(Dataset dataset, DatasetInputs inputs, GraphQLObjectType row) {
-        return newFieldDefinition().name(dataset.name()).type(nonNull(list(nonNull(row))))
+        return newFieldDefinition().name(dataset.name()).type(list(nonNull(row)))
                 .description(dataset.description() + " The selection set is the query: selected dimensions are"
                         + " grouped by, selected metrics aggregated; only metrics: one row of totals; only"
-                        + " dimensions: the distinct combinations. Unordered rows come sorted by the dimensions.")
+                        + " dimensions: the distinct combinations. Unordered rows come sorted by the dimensions. Null"
+                        + " when it fails (errors says why); the request's other root fields keep their rows.")
                 .argument(newArgument().name(RootArguments.WHERE).type(inputs.where)
                         .description("Row filter, before grouping."))
                 .argument(newArgument().name(RootArguments.HAVING).type(inputs.having)
@@ -83,7 +85,7 @@ public final class SchemaGenerator {
         dataset.participantZone().zones().forEach((value, zone) -> zones.append(zones.length() == 0 ? "" : ", ")
                 .append(value).append(": ").append(zone));
         return doc + " PARTICIPANT: each row in its participant's own zone by " + dataset.participantZone().dimension()
-                + " (" + zones + "; otherwise " + dataset.participantZone().fallback() + "), shown as local wall-clock"
-                + " times without offset.";
+                + " (" + zones + "; otherwise " + dataset.participantZone().fallback() + "), shown as their local"
+                + " times with their zone's offset; a bucket of a zone with another offset is another row.";
     }
 }

@@ -3,7 +3,8 @@ package qoegraph.graphql;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphqlTypeComparatorRegistry;
 import graphql.schema.idl.SchemaPrinter;
-import org.duckdb.DuckDBConnection;
+import qoegraph.engine.QueryEngine;
+import qoegraph.engine.duckdb.DuckDbDialect;
 import qoegraph.model.ModelLoader;
 import qoegraph.report.Reports;
 
@@ -11,8 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 
 /**
  * The SDL of the whole API, for front-end codegen, kept in the repository as {@code schema.graphql}.
@@ -35,15 +34,16 @@ public final class SdlFile {
     }
 
     /** The SDL of the repository's model and of the reports beside it ({@code ../reports}) with the default limits. */
-    public static String generate(Path modelDir) throws SQLException {
+    public static String generate(Path modelDir) {
         Reports reports = Reports.load(modelDir.toAbsolutePath().getParent().resolve("reports"));
-        try (DuckDBConnection db = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:")) {
-            GraphQLSchema api = ApiSchema.schema(ModelLoader.load(modelDir), reports, db, Runnable::run, QueryLimits.DEFAULTS);
-            return print(MutationFields.addTo(api, null, Runnable::run));
-        }
+        // the schema comes from the model and the reports alone: no database is opened
+        QueryEngine offline = QueryEngine.offline(new DuckDbDialect());
+        GraphQLSchema api = ApiSchema.schema(ModelLoader.load(modelDir), reports, offline, Runnable::run,
+                QueryLimits.DEFAULTS);
+        return print(MutationFields.addTo(api, null, Runnable::run));
     }
 
-    public static void main(String[] args) throws IOException, SQLException {
+    public static void main(String[] args) throws IOException {
         Files.writeString(FILE, generate(MODEL_DIR), StandardCharsets.UTF_8);
         System.out.println("wrote " + FILE.toAbsolutePath());
     }

@@ -16,10 +16,13 @@
  *   bucketed dimension when {@code bucketWidth} / {@code logBase} is given. Its raw values stay filterable in
  *   {@code where}.</li>
  *   <li><b>Scalars</b>: counts, integer sums and ranks are {@code Long} (exact); a window that yields a fraction
- *   on a Long metric (SHARE, ...) sends the fraction. Time dimensions are {@code TimeValue}: an RFC 3339
- *   date-time in the query's zone, a wall-clock time without offset for PARTICIPANT, or a number for
- *   {@code part}. Filters take {@code DateTime} values with an offset.</li>
- *   <li><b>extensions</b>: {@code extensions.fields.<resultKey>} has {@code table} (later {@code rollup}),
+ *   on a Long metric (SHARE, ...) sends the fraction; a Long beyond 2^53 (JavaScript's exact range) is sent as a
+ *   string of digits. 64-bit identifiers are {@code ID}: strings. Time dimensions are {@code TimeValue}: an RFC 3339
+ *   date-time in the query's zone, the participant's local time with their own offset for PARTICIPANT, or a
+ *   number for {@code part}. Filters take {@code DateTime} values with an offset.</li>
+ *   <li><b>Root fields are nullable</b>: one that fails is null with its error; the others keep their rows.</li>
+ *   <li><b>extensions</b>: {@code extensions.fields.<path>} (the response path of each dataset or report field,
+ *   {@code sessions}, {@code r1.streamHealth}) has {@code table} (later {@code rollup}),
  *   {@code rows}, {@code truncated}, {@code ms}, {@code cached}; the root field argument {@code debug: true} adds
  *   {@code sql} and {@code params}.</li>
  *   <li><b>Errors</b> always carry {@code extensions.code} ({@link qoegraph.graphql.ErrorCode}): the engine's
@@ -33,7 +36,7 @@
  *   {@code nFr}), nullable when they have a default; rows are {@code <Name>ReportRow} with one field per declared
  *   column in camelCase. Values are bound, never spliced. A value outside the declared range, or null for a
  *   parameter whose default is not null, is INVALID_ARGUMENT; a failure while running is INTERNAL (details only in
- *   the log). {@code extensions.fields.<resultKey>} has {@code report}, {@code rows}, {@code truncated},
+ *   the log). {@code extensions.fields.reports.<field>} has {@code report}, {@code rows}, {@code truncated},
  *   {@code ms}. {@code catalog.reports} lists them with their parameters and columns.</li>
  * </ul>
  */

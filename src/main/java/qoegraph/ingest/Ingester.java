@@ -39,6 +39,13 @@ public final class Ingester {
     private final Consumer<String> progress;
     private final Object lock = new Object();
     private boolean schemaReady;
+    private volatile AfterIngest after = connection -> { };
+
+    /** Work that follows every ingest on the same database, such as writing the new files' rows to a lake. */
+    @FunctionalInterface
+    public interface AfterIngest {
+        void run(Connection duckdb) throws SQLException;
+    }
 
     public Ingester(Connection duckdbRoot, SourceTables tables, Consumer<String> progress) {
         this.root = (DuckDBConnection) duckdbRoot;
@@ -66,6 +73,22 @@ public final class Ingester {
         }
     }
 
+    /** Runs {@code work} after every ingest from now on (once per call of {@link #ingest}), and once now. */
+    public void afterEachIngest(AfterIngest work) {
+        synchronized (lock) {
+            after = work;
+            runAfter();
+        }
+    }
+
+    private void runAfter() {
+        try (Connection connection = root.duplicate()) {
+            after.run(connection);
+        } catch (SQLException e) {
+            throw new IngestException("the work after the ingest failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Ingests a file, or every *.csv and *.csv.gz file of a directory (not recursive). */
     public IngestReport ingest(Path path) {
         synchronized (lock) {
@@ -90,6 +113,7 @@ public final class Ingester {
             } finally {
                 workers.shutdownNow();
             }
+            runAfter();
             IngestReport report = new IngestReport(results, Duration.ofNanos(System.nanoTime() - started));
             progress.accept(summary(path, report));
             return report;

@@ -107,6 +107,10 @@ final class DatasetReader {
         if (distribution && type != null && !type.isNumeric()) {
             s.error("distribution", "only numeric dimensions have distribution metrics, this one is " + type.graphqlName());
         }
+        if (type == FieldType.ID && !scope.inferType(sql).map(FieldType::isIntegral).orElse(false)) {
+            s.error("type", "ID is for whole-number identifier columns (INTEGER, BIGINT): their values go out as"
+                    + " strings of digits and filters bind them back as numbers");
+        }
         if (description == null || type == null || unit == null) {
             return null;
         }

@@ -8,11 +8,14 @@ import java.util.regex.Pattern;
 /**
  * The GraphQL-facing type of a dimension or metric. The names are the ones the GraphQL layer uses for
  * scalars ({@code Int}, {@code Long}, {@code Float}, {@code String}, {@code Boolean}, {@code DateTime}),
- * plus two list types for PostgreSQL array columns.
+ * plus two list types for PostgreSQL array columns, and {@code ID}: a whole-number identifier (a BIGINT such as a
+ * flow hash) that clients get as a string, since JavaScript cannot hold every 64-bit number; the model declares it
+ * ({@code type: ID}) on identifier columns.
  */
 public enum FieldType {
     INT("Int"),
     LONG("Long"),
+    ID("ID"),
     FLOAT("Float"),
     STRING("String"),
     BOOLEAN("Boolean"),

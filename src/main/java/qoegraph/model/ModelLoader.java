@@ -7,6 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.ArrayList;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -24,6 +29,8 @@ public final class ModelLoader {
     private static final String SOURCES = "sources.yml";
     private static final String DATASETS = "datasets";
     private static final Object PARSE_FAILED = new Object();
+    /** A {@code sql: "..."} value on one line, as every expression of the repository's model is written. */
+    private static final Pattern SQL_VALUE = Pattern.compile("\\bsql:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private ModelLoader() {
     }
@@ -55,6 +62,40 @@ public final class ModelLoader {
         }
         errors.throwIfAny();
         return new Model(datasets);
+    }
+
+    /**
+     * Checks every {@code sql:} expression of the dataset files (dimensions, metrics, joins) with an engine's
+     * {@code unsupported} test, so that a model one engine cannot run stops the start there, naming file and line.
+     *
+     * @throws ModelException listing every expression the engine cannot run
+     */
+    public static void checkExpressions(Path dir, String engine, Function<String, Optional<String>> unsupported) {
+        ModelErrors errors = new ModelErrors();
+        List<String> problems = new ArrayList<>();
+        for (Path file : datasetFiles(dir.resolve(DATASETS), errors)) {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(file);
+            } catch (IOException e) {
+                throw new ModelException(List.of(file + ": cannot read: " + e.getMessage()));
+            }
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).strip().startsWith("#")) {
+                    continue; // a comment
+                }
+                Matcher sql = SQL_VALUE.matcher(lines.get(i));
+                while (sql.find()) {
+                    String expression = sql.group(1).replace("\\\"", "\"");
+                    int line = i + 1;
+                    unsupported.apply(expression).ifPresent(why -> problems.add(DATASETS + "/" + file.getFileName()
+                            + ":" + line + ": sql \"" + expression + "\" cannot run on " + engine + ": " + why));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ModelException(problems);
+        }
     }
 
     private static List<Path> datasetFiles(Path dir, ModelErrors errors) {

@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * "Did you mean ...?" for model and query errors. An abbreviation (the name's letters in order, same first
- * letter: {@code cnt} for {@code count}) wins over a mere small edit distance ({@code cdn}); among equals
- * the closest by edit distance.
+ * "Did you mean ...?" for model and query errors. The same name in other case ({@code p2pshare} for
+ * {@code p2pShare}) wins; then an abbreviation (the name's letters in order, same first letter: {@code cnt} for
+ * {@code count}) over a mere small edit distance ({@code cdn}); among equals the closest by edit distance.
  */
 public final class Names {
     private Names() {
@@ -19,7 +19,8 @@ public final class Names {
         String lower = name.toLowerCase(Locale.ROOT);
         return candidates.stream()
                 .filter(c -> isClose(lower, c.toLowerCase(Locale.ROOT)))
-                .min(Comparator.comparing((String c) -> !abbreviates(lower, c.toLowerCase(Locale.ROOT)))
+                .min(Comparator.comparing((String c) -> !c.equalsIgnoreCase(name))
+                        .thenComparing(c -> !abbreviates(lower, c.toLowerCase(Locale.ROOT)))
                         .thenComparingInt(c -> distance(lower, c.toLowerCase(Locale.ROOT)))
                         .thenComparing(Comparator.naturalOrder()));
     }

@@ -22,6 +22,8 @@ public final class Values {
         switch (type.elementType()) {
             case INT: case LONG: case FLOAT:
                 return value instanceof Number && isFinite((Number) value);
+            case ID:
+                return toId(value) != null;
             case STRING:
                 return value instanceof CharSequence;
             case BOOLEAN:
@@ -76,6 +78,21 @@ public final class Values {
                 }
             }
         }
+    }
+
+    /** An identifier as the 64-bit number the store holds: from its digits (as sent) or a whole number; else null. */
+    public static Long toId(Object value) {
+        if (value instanceof Long || value instanceof Integer || value instanceof Short) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof CharSequence text) {
+            try {
+                return Long.valueOf(text.toString().strip());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /** Whether a number has no fractional part. */

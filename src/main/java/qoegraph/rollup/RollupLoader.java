@@ -5,10 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import qoegraph.sql.SqlDialect;
+import qoegraph.sql.SqlType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,8 +43,11 @@ public final class RollupLoader {
     private RollupLoader() {
     }
 
-    /** @param connection a connection to a database with the base tables (for DESCRIBE); null skips that check */
-    public static List<RollupDefinition> load(Path dir, Model model, Connection connection) {
+    /**
+     * @param connection a connection to a database with the base tables (to describe each SELECT); null skips that check
+     * @param dialect    the engine's, which describes the SELECT and names its column types
+     */
+    public static List<RollupDefinition> load(Path dir, Model model, Connection connection, SqlDialect dialect) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -55,7 +61,7 @@ public final class RollupLoader {
         List<RollupDefinition> out = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
         for (Path file : files) {
-            RollupDefinition def = loadFile(file, model, connection, problems);
+            RollupDefinition def = loadFile(file, model, connection, dialect, problems);
             if (def != null) {
                 if (!names.add(def.rollup().name())) {
                     problems.add(file + ":1: rollup name '" + def.rollup().name() + "' is used by another file");
@@ -70,7 +76,8 @@ public final class RollupLoader {
         return out;
     }
 
-    static RollupDefinition loadFile(Path file, Model model, Connection connection, List<String> problems) {
+    static RollupDefinition loadFile(Path file, Model model, Connection connection, SqlDialect dialect,
+                                     List<String> problems) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file);
@@ -139,7 +146,7 @@ public final class RollupLoader {
         Rollup rollup = new Rollup(name, dataset.name(), TABLE_PREFIX + name, dims, metrics);
         RollupDefinition def = new RollupDefinition(rollup, sql, file, body + 1);
         if (connection != null) {
-            checkColumns(def, dataset, connection, problems);
+            checkColumns(def, dataset, connection, dialect, problems);
         }
         return problems.size() > before ? null : def;
     }
@@ -202,31 +209,33 @@ public final class RollupLoader {
         return columns;
     }
 
-    private static void checkColumns(RollupDefinition def, Dataset dataset, Connection connection, List<String> problems) {
+    private static void checkColumns(RollupDefinition def, Dataset dataset, Connection connection, SqlDialect dialect,
+                                     List<String> problems) {
         String where = def.file() + ":" + def.sqlLine() + ": ";
         Map<String, String> actual = new LinkedHashMap<>();
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("DESCRIBE " + def.sql())) {
-            while (rs.next()) {
-                actual.put(rs.getString("column_name"), rs.getString("column_type"));
-            }
+        try {
+            // names compare as SQL identifiers do, without case: Trino's Hive tables keep them lower case
+            dialect.describe(connection, def.sql()).forEach(c -> actual.put(c.name().toLowerCase(Locale.ROOT), c.type()));
         } catch (SQLException e) {
             problems.add(where + "the SELECT does not run: " + e.getMessage().lines().findFirst().orElse(""));
             return;
         }
         Map<String, Boolean> expected = expectedColumns(def.rollup(), dataset);
         for (Map.Entry<String, Boolean> e : expected.entrySet()) {
-            String type = actual.get(e.getKey());
+            String type = actual.get(e.getKey().toLowerCase(Locale.ROOT));
             if (type == null) {
                 problems.add(where + "the SELECT has no column '" + e.getKey() + "' (" + what(e.getValue(), e.getKey())
                         + ")");
-            } else if (Boolean.TRUE.equals(e.getValue()) && !type.startsWith("TIMESTAMP")) {
+            } else if (Boolean.TRUE.equals(e.getValue()) && dialect.typeOf(type) != SqlType.TIMESTAMP) {
                 problems.add(where + "column '" + e.getKey() + "' is " + type + ", a time dimension must be TIMESTAMP");
-            } else if (Boolean.FALSE.equals(e.getValue()) && !numeric(type)) {
+            } else if (Boolean.FALSE.equals(e.getValue()) && !numeric(dialect.typeOf(type))) {
                 problems.add(where + "column '" + e.getKey() + "' is " + type + ", a metric column must be numeric");
             }
         }
+        Set<String> declared = new HashSet<>();
+        expected.keySet().forEach(k -> declared.add(k.toLowerCase(Locale.ROOT)));
         for (String column : actual.keySet()) {
-            if (!expected.containsKey(column)) {
+            if (!declared.contains(column)) {
                 problems.add(where + "the SELECT returns column '" + column + "' that the header does not declare"
                         + " (expected: " + String.join(", ", expected.keySet()) + ")");
             }
@@ -246,8 +255,8 @@ public final class RollupLoader {
         return "the metric's count, sum, min or max over the group";
     }
 
-    private static boolean numeric(String type) {
-        return type.matches("(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT"
-                + "|FLOAT|DOUBLE|DECIMAL.*|TIMESTAMP.*|DATE)");
+    /** A metric column: a number, or a time (min and max of a time metric). */
+    private static boolean numeric(SqlType type) {
+        return type.isNumber() || type == SqlType.TIMESTAMP || type == SqlType.DATE;
     }
 }

@@ -21,6 +21,8 @@ import qoegraph.plan.RollupCatalog;
 import qoegraph.query.Granularity;
 import qoegraph.query.Query;
 import qoegraph.sql.SelectCompiler;
+import qoegraph.sql.SqlDialect;
+import qoegraph.sql.SqlFragment;
 import qoegraph.sql.SqlRunner;
 
 /**
@@ -37,10 +39,11 @@ public final class Rollups implements RollupCatalog {
     private final Map<String, RollupStatus> built = new ConcurrentHashMap<>();
     private final Consumer<String> log;
     private final Model model;
+    private final SqlDialect dialect;
     private volatile boolean withdrawn;
 
-    public Rollups(List<RollupDefinition> definitions, Consumer<String> log) {
-        this(definitions, null, log);
+    public Rollups(List<RollupDefinition> definitions, SqlDialect dialect, Consumer<String> log) {
+        this(definitions, null, dialect, log);
     }
 
     /**
@@ -48,15 +51,16 @@ public final class Rollups implements RollupCatalog {
      *        the base table's (one scan of the base table): a SELECT whose aggregates drift from the model's
      *        expressions fails its build instead of answering differently
      */
-    public Rollups(List<RollupDefinition> definitions, Model model, Consumer<String> log) {
+    public Rollups(List<RollupDefinition> definitions, Model model, SqlDialect dialect, Consumer<String> log) {
         this.definitions = List.copyOf(definitions);
         this.model = model;
+        this.dialect = dialect;
         this.log = log;
     }
 
     /** No rollups: every query reads its base table. */
     public static Rollups none() {
-        return new Rollups(List.of(), line -> { });
+        return new Rollups(List.of(), null, line -> { });
     }
 
     public List<RollupDefinition> definitions() {
@@ -89,7 +93,15 @@ public final class Rollups implements RollupCatalog {
      * When a build fails the rollups stay withdrawn (if they were): queries read the base tables.
      */
     public synchronized List<RollupStatus> refresh(Connection connection) throws SQLException {
-        return refresh(connection, false);
+        return refresh(connection, connection, false);
+    }
+
+    /**
+     * As {@link #refresh(Connection)}, with the tables built on the engine's {@code connection} and the builds
+     * recorded beside the ingest's bookkeeping on {@code store} (the embedded DuckDB) when the engine is another.
+     */
+    public synchronized List<RollupStatus> refresh(Connection connection, Connection store) throws SQLException {
+        return refresh(connection, store, false);
     }
 
     /**
@@ -97,25 +109,32 @@ public final class Rollups implements RollupCatalog {
      * (see {@link RollupBuilds}): a restart on unchanged data rebuilds nothing.
      */
     public synchronized List<RollupStatus> refreshChanged(Connection connection) throws SQLException {
-        return refresh(connection, true);
+        return refresh(connection, connection, true);
     }
 
-    private List<RollupStatus> refresh(Connection connection, boolean reuse) throws SQLException {
-        RollupBuilds.ensure(connection);
-        String stamp = dataStamp(connection);
+    /** As {@link #refreshChanged(Connection)}, on the engine's {@code connection} and the ingest's {@code store}. */
+    public synchronized List<RollupStatus> refreshChanged(Connection connection, Connection store) throws SQLException {
+        return refresh(connection, store, true);
+    }
+
+    private List<RollupStatus> refresh(Connection connection, Connection store, boolean reuse) throws SQLException {
+        RollupBuilds.ensure(store);
+        String stamp = dataStamp(store);
         List<RollupStatus> out = new ArrayList<>();
         for (RollupDefinition d : definitions) {
-            Optional<RollupStatus> kept = reuse && stamp != null ? reusable(connection, d, stamp) : Optional.empty();
-            out.add(kept.isPresent() ? kept.get() : build(connection, d, stamp));
+            Optional<RollupStatus> kept = reuse && stamp != null ? reusable(connection, store, d, stamp)
+                    : Optional.empty();
+            out.add(kept.isPresent() ? kept.get() : build(connection, store, d, stamp));
         }
         withdrawn = false;
         return out;
     }
 
-    private Optional<RollupStatus> reusable(Connection connection, RollupDefinition d, String stamp) throws SQLException {
-        Optional<RollupBuilds.Build> build = RollupBuilds.find(connection, d.rollup().name());
+    private Optional<RollupStatus> reusable(Connection connection, Connection store, RollupDefinition d, String stamp)
+            throws SQLException {
+        Optional<RollupBuilds.Build> build = RollupBuilds.find(store, d.rollup().name());
         boolean current = build.isPresent() && build.get().definition().equals(RollupBuilds.definition(d))
-                && build.get().dataStamp().equals(stamp) && exists(connection, d.rollup().table());
+                && build.get().dataStamp().equals(stamp) && dialect.tableExists(connection, d.rollup().table());
         if (!current) {
             return Optional.empty();
         }
@@ -151,35 +170,43 @@ public final class Rollups implements RollupCatalog {
         return withdrawn;
     }
 
-    private RollupStatus build(Connection connection, RollupDefinition d, String stamp) throws SQLException {
+    private RollupStatus build(Connection connection, Connection store, RollupDefinition d, String stamp)
+            throws SQLException {
         long started = System.nanoTime();
         Instant builtAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // as recorded
         Rollup r = d.rollup();
-        String table = quote(r.table());
-        String fresh = quote(r.table() + "__new");
+        String fresh = r.table() + "__new";
         boolean autoCommit = connection.getAutoCommit();
         try (Statement s = connection.createStatement()) {
-            s.execute("CREATE OR REPLACE TABLE " + fresh + " AS " + d.sql());
+            for (String statement : dialect.createTableAs(fresh, d.sql())) {
+                s.execute(statement);
+            }
             for (Map.Entry<String, Granularity> dim : r.dimensions().entrySet()) {
                 if (dim.getValue() != null) {
                     checkTruncated(s, d, fresh, dim.getKey(), dim.getValue());
                 }
             }
             if (model != null) {
-                checkTotals(connection, s, d, r.table() + "__new");
+                checkTotals(connection, s, d, fresh);
             }
-            connection.setAutoCommit(false);
-            try {
-                s.execute("DROP TABLE IF EXISTS " + table);
-                s.execute("ALTER TABLE " + fresh + " RENAME TO " + table);
-                RollupBuilds.record(connection, r.name(), new RollupBuilds.Build(RollupBuilds.definition(d),
-                        stamp == null ? "" : stamp, builtAt.toEpochMilli(), (System.nanoTime() - started) / 1_000_000));
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
+            RollupBuilds.Build record = new RollupBuilds.Build(RollupBuilds.definition(d), stamp == null ? "" : stamp,
+                    builtAt.toEpochMilli(), (System.nanoTime() - started) / 1_000_000);
+            if (dialect.transactionalReplace() && store == connection) {
+                connection.setAutoCommit(false);
+                try {
+                    dialect.replaceTable(connection, fresh, r.table());
+                    RollupBuilds.record(connection, r.name(), record);
+                    connection.commit();
+                } catch (SQLException e) {
+                    connection.rollback();
+                    throw e;
+                } finally {
+                    connection.setAutoCommit(autoCommit);
+                }
+            } else {
+                // no transaction spans both: recorded after the switch, so a crash between only rebuilds it
+                dialect.replaceTable(connection, fresh, r.table());
+                RollupBuilds.record(store, r.name(), record);
             }
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -189,18 +216,18 @@ public final class Rollups implements RollupCatalog {
         return status;
     }
 
-    private static void checkTruncated(Statement s, RollupDefinition d, String table, String column, Granularity g)
+    private void checkTruncated(Statement s, RollupDefinition d, String table, String column, Granularity g)
             throws SQLException {
-        String c = quote(column);
+        String c = dialect.quote(column);
         String unit = g.name().toLowerCase(java.util.Locale.ROOT);
         long bad;
-        try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table + " WHERE " + c + " <> date_trunc('" + unit
-                + "', " + c + ")")) {
+        try (ResultSet rs = s.executeQuery("SELECT count(*) AS bad FROM " + dialect.quote(table) + " WHERE " + c
+                + " <> " + dialect.truncate(g, SqlFragment.text(c)).sql())) {
             rs.next();
             bad = rs.getLong(1);
         }
         if (bad > 0) {
-            s.execute("DROP TABLE " + table);
+            s.execute("DROP TABLE " + dialect.quote(table));
             throw new RollupException(List.of(d.file() + ":" + d.sqlLine() + ": column '" + column + "' is declared "
                     + unit + " but " + bad + " rows are not truncated to the " + unit + " (use date_trunc('" + unit
                     + "', ...) in UTC)"));
@@ -216,8 +243,9 @@ public final class Rollups implements RollupCatalog {
         SqlRunner runner = new SqlRunner(Duration.ofHours(1));
         Plan basePlan = new Planner(model).plan(totals);
         Plan rollupPlan = new Planner(model, dataset -> List.of(new Built(fresh, 0))).plan(totals);
-        Map<String, Object> base = runner.run(connection, new SelectCompiler().compile(basePlan)).rows().get(0);
-        Map<String, Object> rolled = runner.run(connection, new SelectCompiler().compile(rollupPlan)).rows().get(0);
+        SelectCompiler compiler = new SelectCompiler(dialect);
+        Map<String, Object> base = runner.run(connection, compiler.compile(basePlan)).rows().get(0);
+        Map<String, Object> rolled = runner.run(connection, compiler.compile(rollupPlan)).rows().get(0);
         for (String metric : r.metrics()) {
             Object b = base.get(metric);
             Object a = rolled.get(metric);
@@ -225,7 +253,7 @@ public final class Rollups implements RollupCatalog {
                     ? x.equals(y) || Math.abs(x - y) <= 1e-12 * Math.max(Math.abs(x), Math.abs(y))
                     : java.util.Objects.equals(b, a);
             if (!same) {
-                s.execute("DROP TABLE " + quote(freshTable));
+                s.execute("DROP TABLE " + dialect.quote(freshTable));
                 throw new RollupException(List.of(d.file() + ":" + d.sqlLine() + ": metric '" + metric + "' totals "
                         + a + " from the rollup but " + b + " from the base table: its column does not aggregate"
                         + " the model's expression"));
@@ -233,36 +261,25 @@ public final class Rollups implements RollupCatalog {
         }
     }
 
-    private static RollupStatus status(Connection connection, Rollup r, Instant builtAt, long millis) throws SQLException {
+    private RollupStatus status(Connection connection, Rollup r, Instant builtAt, long millis) throws SQLException {
         long rows;
         Long bytes = null;
         try (Statement s = connection.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + quote(r.table()))) {
+            try (ResultSet rs = s.executeQuery("SELECT count(*) AS n FROM " + dialect.quote(r.table()))) {
                 rs.next();
                 rows = rs.getLong(1);
             }
-            try (ResultSet rs = s.executeQuery("SELECT estimated_size FROM duckdb_tables() WHERE schema_name = 'main'"
-                    + " AND table_name = '" + r.table().replace("'", "''") + "'")) {
-                if (rs.next()) {
-                    bytes = rs.getLong(1);
+            Optional<String> size = dialect.tableBytes(r.table());
+            if (size.isPresent()) {
+                try (ResultSet rs = s.executeQuery(size.get())) {
+                    if (rs.next()) {
+                        bytes = rs.getLong(1);
+                    }
+                } catch (SQLException e) {
+                    bytes = null;
                 }
-            } catch (SQLException e) {
-                bytes = null;
             }
         }
         return new RollupStatus(r, builtAt, rows, bytes, millis);
-    }
-
-    private static boolean exists(Connection connection, String table) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' AND table_name = '"
-                        + table.replace("'", "''") + "'")) {
-            rs.next();
-            return rs.getLong(1) > 0;
-        }
-    }
-
-    private static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 }

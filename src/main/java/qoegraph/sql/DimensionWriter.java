@@ -13,11 +13,11 @@ import qoegraph.query.SelectedDimension;
  * the query's zone, or its numeric bucket; and says what the value becomes in Java.
  */
 final class DimensionWriter {
-    private final DuckDbDialect dialect;
+    private final SqlDialect dialect;
     private final ExprWriter exprs;
     private final TimeZoneChoice zone;
 
-    DimensionWriter(DuckDbDialect dialect, ExprWriter exprs, TimeZoneChoice zone) {
+    DimensionWriter(SqlDialect dialect, ExprWriter exprs, TimeZoneChoice zone) {
         this.dialect = dialect;
         this.exprs = exprs;
         this.zone = zone;
@@ -48,8 +48,7 @@ final class DimensionWriter {
             return dialect.datePart(selected.part(), local(utc));
         }
         if (zone.isParticipant()) {
-            SqlFragment local = local(utc);
-            return selected.granularity() == null ? local : dialect.truncate(selected.granularity(), local);
+            return dialect.instantWithOffset(selected.granularity(), utc, participantZone());
         }
         if (selected.granularity() == null) {
             return utc;
@@ -64,10 +63,12 @@ final class DimensionWriter {
         if (zone.isUtc()) {
             return utc;
         }
-        SqlFragment rowZone = zone.isParticipant()
-                ? dialect.participantZone(zone.participant(), raw(zone.participantDimension()))
-                : dialect.zone(zone.zone());
-        return dialect.toLocal(utc, rowZone);
+        return dialect.toLocal(utc, zone.isParticipant() ? participantZone() : dialect.zone(zone.zone()));
+    }
+
+    /** Each row's participant's zone. */
+    private SqlFragment participantZone() {
+        return dialect.participantZone(zone.participant(), raw(zone.participantDimension()));
     }
 
     OutputColumn output(PlannedDimension planned) {
@@ -79,7 +80,7 @@ final class DimensionWriter {
         return new OutputColumn(selected.key(), type, type.isTime() ? shownZone() : null);
     }
 
-    /** The zone UTC values are shown in; null when values are already participants' wall-clock times. */
+    /** The zone UTC values are shown in; null when values are instants with each participant's offset (text). */
     private ZoneId shownZone() {
         return zone.isParticipant() ? null : zone.zone();
     }

@@ -4,10 +4,10 @@ import qoegraph.model.Expr;
 
 /** Writes model expressions: {@code {p2p}} becomes {@code "sessions"."p2p"}, {@code {device.os}} {@code "device"."os"}. */
 final class ExprWriter {
-    private final DuckDbDialect dialect;
+    private final SqlDialect dialect;
     private final String baseRelation;
 
-    ExprWriter(DuckDbDialect dialect, String baseRelation) {
+    ExprWriter(SqlDialect dialect, String baseRelation) {
         this.dialect = dialect;
         this.baseRelation = baseRelation;
     }

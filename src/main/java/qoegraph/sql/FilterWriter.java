@@ -18,10 +18,10 @@ final class FilterWriter {
     record Operand(SqlFragment sql, FieldType type) {
     }
 
-    private final DuckDbDialect dialect;
+    private final SqlDialect dialect;
     private final Function<String, Operand> operands;
 
-    FilterWriter(DuckDbDialect dialect, Function<String, Operand> operands) {
+    FilterWriter(SqlDialect dialect, Function<String, Operand> operands) {
         this.dialect = dialect;
         this.operands = operands;
     }
@@ -114,6 +114,9 @@ final class FilterWriter {
 
     /** A value as bound to JDBC: times as naive UTC, numbers as Long or Double, text as String. */
     static Object bind(FieldType type, Object value) {
+        if (type == FieldType.ID) {
+            return Values.toId(value);
+        }
         if (type == FieldType.DATE_TIME) {
             return Values.toUtc(value);
         }

@@ -8,17 +8,17 @@ import qoegraph.plan.PlannedMetric;
 
 /** Writes the aggregate expression of a metric, one small method per aggregation kind. */
 final class MetricWriter {
-    private final DuckDbDialect dialect;
+    private final SqlDialect dialect;
     private final ExprWriter exprs;
     private final Dataset dataset;
     /** Counts re-aggregated from a rollup as sums: 0, not null, over no rows, as the count itself. */
     private final Set<String> summedCounts;
 
-    MetricWriter(DuckDbDialect dialect, ExprWriter exprs, Dataset dataset) {
+    MetricWriter(SqlDialect dialect, ExprWriter exprs, Dataset dataset) {
         this(dialect, exprs, dataset, Set.of());
     }
 
-    MetricWriter(DuckDbDialect dialect, ExprWriter exprs, Dataset dataset, Set<String> summedCounts) {
+    MetricWriter(SqlDialect dialect, ExprWriter exprs, Dataset dataset, Set<String> summedCounts) {
         this.dialect = dialect;
         this.exprs = exprs;
         this.dataset = dataset;
@@ -45,7 +45,7 @@ final class MetricWriter {
                 }
                 return call("sum(", metric);
             case AVG:
-                return call("avg(", metric);
+                return dialect.average(exprs.write(metric.sql()));
             case MIN:
                 return call("min(", metric);
             case MAX:

@@ -6,6 +6,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
@@ -18,7 +19,7 @@ final class ResultValues {
     static Object read(ResultSet rs, int index, OutputColumn column) throws SQLException {
         switch (column.type()) {
             case DATE_TIME:
-                return time(rs.getObject(index, LocalDateTime.class), column);
+                return time(rs, index, column);
             case STRING_LIST: case INT_LIST:
                 return list(rs.getArray(index));
             default:
@@ -26,11 +27,20 @@ final class ResultValues {
         }
     }
 
-    private static Object time(LocalDateTime value, OutputColumn column) {
-        if (value == null || column.zone() == null) {
-            return value;
+    private static Object time(ResultSet rs, int index, OutputColumn column) throws SQLException {
+        if (column.zone() == null) {
+            // participants' times: the instant in UTC, then the offset of the participant's zone to show it at
+            String text = rs.getString(index);
+            if (text == null) {
+                return null;
+            }
+            int space = text.indexOf(' ');
+            int minutes = Integer.parseInt(text.substring(space + 1)) - SqlDialect.OFFSET_BIAS;
+            return LocalDateTime.parse(text.substring(0, space)).atOffset(ZoneOffset.UTC)
+                    .withOffsetSameInstant(ZoneOffset.ofTotalSeconds(minutes * 60));
         }
-        return value.atOffset(ZoneOffset.UTC).atZoneSameInstant(column.zone()).toOffsetDateTime();
+        LocalDateTime value = rs.getObject(index, LocalDateTime.class);
+        return value == null ? null : value.atOffset(ZoneOffset.UTC).atZoneSameInstant(column.zone()).toOffsetDateTime();
     }
 
     private static List<Object> list(Array array) throws SQLException {
@@ -46,9 +56,9 @@ final class ResultValues {
             case INT:
                 return Math.toIntExact(exactLong(n));
             case LONG:
-                return exactLong(n);
+                return n instanceof BigInteger big && big.bitLength() > 63 ? big : exactLong(n);
             case FLOAT:
-                return n.doubleValue();
+                return n instanceof BigDecimal exact ? exact : n.doubleValue();   // a DECIMAL sum keeps every digit
             default:
                 return value;
         }

@@ -34,14 +34,10 @@ public final class SelectCompiler {
     /** The value text dimensions take in a top-N "Other" row. */
     public static final String OTHER_LABEL = "Other";
 
-    private final DuckDbDialect dialect;
+    private final SqlDialect dialect;
 
-    public SelectCompiler(DuckDbDialect dialect) {
+    public SelectCompiler(SqlDialect dialect) {
         this.dialect = dialect;
-    }
-
-    public SelectCompiler() {
-        this(new DuckDbDialect());
     }
 
     public SqlStatement compile(Plan plan) {
@@ -78,7 +74,7 @@ public final class SelectCompiler {
                 sql.append(" SELECT ").join(finalColumns(relation), ", ").append(" FROM ")
                         .append(dialect.quote(relation)).append(orderBy(relation));
             }
-            sql.append(" LIMIT ").param(plan.query().limit() + 1).append(" OFFSET ").param(plan.query().offset());
+            sql.append(dialect.page(plan.query().limit() + 1, plan.query().offset()));
             SqlFragment text = sql.build();
             return new SqlStatement(text.sql(), text.params(), outputs(), plan.query().limit());
         }
@@ -165,8 +161,7 @@ public final class SelectCompiler {
 
         /** Top-N without "Other": the n best groups per partition. */
         private SqlFragment keepTop() {
-            return new SqlBuilder().append("SELECT * FROM ").append(dialect.quote(GROUPS)).append(" QUALIFY ")
-                    .append(rowNumberByRank(GROUPS)).append(" <= ").param(top.n()).build();
+            return dialect.keepWindowRows(GROUPS, rowNumberByRank(GROUPS), top.n());
         }
 
         /** Top-N with "Other": which groups of each partition are folded. */

@@ -12,15 +12,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs a {@link SqlStatement} with a time limit that really cancels the DuckDB statement, and returns its rows
- * keyed by output key: on a statement kept by the {@link StatementPool} (API requests), or prepared on a
- * connection of the caller's (rollup checks). Each run takes a turn at the {@link QueryGate} first, and gives it
+ * Runs a {@link SqlStatement} with a time limit that really cancels the statement on the engine, and returns its
+ * rows keyed by output key: on the engine's {@link Statements} (API requests), or prepared on a connection of
+ * the caller's (rollup checks). Each run takes a turn at the {@link QueryGate} first, and gives it
  * back when the statement is over or cancelled.
  */
 public final class SqlRunner {
     private final Duration timeout;
     private final QueryGate gate;
-    private final StatementPool pool;
+    private final Statements pool;
 
     /** A runner with no cap on statements at once and no pool: for statements on the caller's connection. */
     public SqlRunner(Duration timeout) {
@@ -29,11 +29,11 @@ public final class SqlRunner {
 
     /**
      * @param timeout the time limit per statement, in whole seconds (JDBC's unit: DuckDB's watchdog cancels the
-     *                statement); rounded up, at least one second
+     *                statement, Trino's coordinator kills the query); rounded up, at least one second
      * @param gate    the cap on statements at once that this runner shares with the others of the server
-     * @param pool    the connections and kept statements {@link #run(SqlStatement)} runs on
+     * @param pool    the connections (and kept statements) {@link #run(SqlStatement)} runs on
      */
-    public SqlRunner(Duration timeout, QueryGate gate, StatementPool pool) {
+    public SqlRunner(Duration timeout, QueryGate gate, Statements pool) {
         this.timeout = Duration.ofSeconds(Math.max(1, (timeout.toMillis() + 999) / 1000));
         this.gate = gate;
         this.pool = pool;
@@ -52,6 +52,8 @@ public final class SqlRunner {
         }
         try (QueryGate.Turn turn = gate.enter()) {
             return pool.withStatement(statement.sql(), ps -> execute(ps, statement));
+        } catch (SQLTimeoutException e) {
+            throw new QueryTimeoutException(timeout, e); // as the engine's statements report it after the work
         }
     }
 

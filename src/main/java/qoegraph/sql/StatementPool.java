@@ -23,23 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A caller never waits here (the {@link QueryGate} is the cap on statements at once): without an idle connection
  * a new one is opened, and one returned to a full pool is closed.
  */
-public final class StatementPool implements AutoCloseable {
-    /** Opens a connection of the pool: for DuckDB, a duplicate of the root connection. */
-    @FunctionalInterface
-    public interface ConnectionSource {
-        Connection open() throws SQLException;
-    }
-
-    /** What a caller does with a kept statement; it binds every parameter and sets the time limit each time. */
-    @FunctionalInterface
-    public interface Work<T> {
-        T run(PreparedStatement statement) throws SQLException;
-    }
-
-    /** How often a statement was prepared and how often a kept one was used instead. */
-    public record Stats(long connectionsOpened, long prepared, long reused) {
-    }
-
+public final class StatementPool implements Statements {
     /** SQL texts each connection keeps prepared: the API's query shapes in use, with room to spare. */
     public static final int DEFAULT_STATEMENTS = 100;
 
@@ -71,6 +55,7 @@ public final class StatementPool implements AutoCloseable {
     }
 
     /** Runs {@code work} with a statement of {@code sql}, prepared now or kept from an earlier run. */
+    @Override
     public <T> T withStatement(String sql, Work<T> work) throws SQLException {
         Kept kept = take();
         boolean healthy = false;
@@ -87,16 +72,16 @@ public final class StatementPool implements AutoCloseable {
         }
     }
 
+    @Override
     public Stats stats() {
         return new Stats(opened.get(), prepared.get(), reused.get());
     }
 
-    /** Connections open and idle right now. */
+    @Override
     public synchronized int idle() {
         return idle.size();
     }
 
-    /** Closes the idle connections now and each busy one when its work ends; later work opens none. */
     @Override
     public void close() {
         List<Kept> closing;

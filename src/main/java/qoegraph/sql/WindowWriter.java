@@ -15,6 +15,8 @@ final class WindowWriter {
         String p = partition.isEmpty() ? "" : "PARTITION BY " + String.join(", ", partition);
         String byValue = orderBy(List.of(value + " DESC NULLS LAST"));
         String running = orderBy(order);
+        // without a running order each partition is one group; lag still needs an ORDER BY on some engines (Trino)
+        String previousOrder = order.isEmpty() ? orderBy(List.of(value)) : running;
         switch (window.fn()) {
             case RANK:
                 return text("rank() " + over(p, byValue));
@@ -30,12 +32,13 @@ final class WindowWriter {
                 return text("(CAST(sum(" + value + ") " + over(p, running + RUNNING) + " AS DOUBLE) / NULLIF(sum("
                         + value + ") " + over(p, "") + ", 0))");
             case MOVING_AVERAGE:
-                return new SqlBuilder().append("avg(" + value + ") OVER (" + join(p, running) + " ROWS BETWEEN ")
-                        .param(window.size() - 1).append(" PRECEDING AND CURRENT ROW)").build();
+                // a DOUBLE on every engine: Trino's avg of a DECIMAL is a DECIMAL, DuckDB's a DOUBLE
+                return new SqlBuilder().append("CAST(avg(" + value + ") OVER (" + join(p, running) + " ROWS BETWEEN ")
+                        .param(window.size() - 1).append(" PRECEDING AND CURRENT ROW) AS DOUBLE)").build();
             case DIFFERENCE:
-                return text("(" + value + " - lag(" + value + ") " + over(p, running) + ")");
+                return text("(" + value + " - lag(" + value + ") " + over(p, previousOrder) + ")");
             case PERCENT_CHANGE:
-                String previous = "lag(" + value + ") " + over(p, running);
+                String previous = "lag(" + value + ") " + over(p, previousOrder);
                 return text("(CAST(" + value + " - " + previous + " AS DOUBLE) / NULLIF(" + previous + ", 0))");
             default:
                 throw new IllegalStateException("no SQL for " + window.fn());

@@ -2,7 +2,8 @@ package qoegraph.web;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
-import org.duckdb.DuckDBConnection;
+import qoegraph.engine.QueryEngine;
+import qoegraph.engine.duckdb.DuckDb;
 import qoegraph.admin.DataAdmin;
 import qoegraph.cache.DataVersion;
 import qoegraph.ingest.Ingester;
@@ -14,8 +15,9 @@ import qoegraph.security.SecurityConfig;
 public class AdminFactory {
 
     @Singleton
-    public DataAdmin dataAdmin(Ingester ingester, Rollups rollups, DataVersion version, DuckDBConnection duckdb,
+    public DataAdmin dataAdmin(Ingester ingester, Rollups rollups, DataVersion version, QueryEngine engine, DuckDb duckdb,
                                SecurityConfig security) {
-        return new DataAdmin(ingester, rollups, version, duckdb, security.ingestDir());
+        return new DataAdmin(ingester, rollups, version, engine.connections(), duckdb.connections(),
+                security.ingestDir());
     }
 }

@@ -7,48 +7,77 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
- * The rows of a one-root-field answer as CSV (RFC 4180: comma, CRLF, fields with a comma, quote or line break
- * quoted, quotes doubled). The header is the rows' keys (aliases included), or the selected fields' keys when there
- * is no row; a nested value (object, list) is written as its JSON.
+ * The one list of rows of an answer as CSV (RFC 4180: comma, CRLF, fields with a comma, quote or line break
+ * quoted, quotes doubled). The list may be a root field ({@code sessions}) or nested in objects
+ * ({@code reports { streamHealth }}, {@code catalog { tables }}); an answer with more than one list has no single
+ * table to give. The header is the rows' keys (aliases included), or the selected fields' keys when there is no
+ * row; numbers are written as in the JSON answer ({@link PlainNumbers}); a nested value (object, list) as its JSON.
  */
 final class CsvRows {
     private CsvRows() {
     }
 
+    /** The CSV text and the path of its list ({@code ["reports", "streamHealth"]}), or why there is none. */
+    record Table(String csv, List<String> path, String problem) {
+        /** The download name: the list's key, {@code streamHealth.csv}. */
+        String fileName() {
+            return path.get(path.size() - 1) + ".csv";
+        }
+    }
+
     /** As below, with no header when there is no row. */
-    static Optional<String> of(Map<String, Object> response, Function<Object, String> toJson, String[] problem) {
-        return of(response, toJson, problem, List::of);
+    static Table of(Map<String, Object> response, Function<Object, String> toJson) {
+        return of(response, toJson, path -> List.of());
     }
 
     /**
-     * The CSV text, or empty with the reason in {@code problem[0]} when the answer is not one list of rows.
-     *
-     * @param selected the selected fields' keys, asked for only when there is no row to take the header from
+     * @param selected the selected fields' keys under a list's response path, asked for only when the list has no row
      */
-    static Optional<String> of(Map<String, Object> response, Function<Object, String> toJson, String[] problem,
-                               Supplier<List<String>> selected) {
+    static Table of(Map<String, Object> response, Function<Object, String> toJson,
+                    Function<List<String>, List<String>> selected) {
         if (response.get("errors") != null) {
-            problem[0] = "the query has errors: ask for JSON to see them";
-            return Optional.empty();
+            return refused("the query has errors: ask for JSON to see them");
         }
-        if (!(response.get("data") instanceof Map<?, ?> data) || data.size() != 1) {
-            problem[0] = "CSV needs exactly one root field in the query; this one has "
-                    + (response.get("data") instanceof Map<?, ?> d ? d.size() : 0);
-            return Optional.empty();
+        if (!(response.get("data") instanceof Map<?, ?> data)) {
+            return refused("the answer has no data");
         }
-        Object rows = data.values().iterator().next();
-        List<?> list = rows instanceof List<?> l ? l : rows == null ? List.of() : List.of(rows);
-        if (!list.stream().allMatch(r -> r instanceof Map)) {
-            problem[0] = "CSV needs a root field whose answer is rows (objects)";
-            return Optional.empty();
+        List<List<String>> paths = new ArrayList<>();
+        List<List<?>> lists = new ArrayList<>();
+        collect(data, new ArrayList<>(), paths, lists);
+        if (lists.size() != 1) {
+            return refused("CSV answers one list of rows; this query selects " + lists.size()
+                    + (lists.isEmpty() ? "" : " (" + String.join(", ", paths.stream().map(p -> String.join(".", p)).toList())
+                    + ")") + ": select one, or ask for JSON");
         }
-        return Optional.of(write(list, toJson, selected));
+        List<?> rows = lists.get(0);
+        if (!rows.stream().allMatch(r -> r instanceof Map)) {
+            return refused("CSV needs a list of rows (objects); " + String.join(".", paths.get(0)) + " is a list of values");
+        }
+        return new Table(write(rows, toJson, () -> selected.apply(paths.get(0))), paths.get(0), null);
     }
 
-    private static String write(List<?> rows, Function<Object, String> toJson, Supplier<List<String>> selected) {
+    private static Table refused(String problem) {
+        return new Table(null, List.of(), problem);
+    }
+
+    /** Every list under objects, with its path; a list's own elements (rows) are not searched. */
+    private static void collect(Object node, List<String> path, List<List<String>> paths, List<List<?>> lists) {
+        if (node instanceof List<?> list) {
+            paths.add(List.copyOf(path));
+            lists.add(list);
+        } else if (node instanceof Map<?, ?> object) {
+            object.forEach((key, value) -> {
+                path.add(String.valueOf(key));
+                collect(value, path, paths, lists);
+                path.remove(path.size() - 1);
+            });
+        }
+    }
+
+    private static String write(List<?> rows, Function<Object, String> toJson,
+                                java.util.function.Supplier<List<String>> selected) {
         Set<String> header = new LinkedHashSet<>();
         rows.forEach(r -> ((Map<?, ?>) r).keySet().forEach(k -> header.add(String.valueOf(k))));
         if (rows.isEmpty()) {
@@ -80,7 +109,10 @@ final class CsvRows {
         if (value == null) {
             return "";
         }
-        String text = String.valueOf(value);
+        String text = value instanceof Number number ? PlainNumbers.text(number) : String.valueOf(value);
+        if (text == null) {
+            return "";
+        }
         if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
             return text;
         }

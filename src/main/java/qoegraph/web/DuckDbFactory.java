@@ -4,19 +4,19 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
-import org.duckdb.DuckDBConnection;
+import qoegraph.engine.QueryEngine;
+import qoegraph.engine.duckdb.DuckDb;
+import qoegraph.engine.trino.Trino;
 import qoegraph.graphql.QueryLimits;
-import qoegraph.sql.StatementPool;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 
 /**
- * One DuckDB database per process. Requests take {@code root.duplicate()} connections (stack.md):
- * sharing the root connection across threads would serialise every query.
+ * One DuckDB database per process, the ingest's store; and the engine that answers queries: that same database, or
+ * Trino ({@code qoegraph.engine: trino}).
  */
 @Factory
 public class DuckDbFactory {
@@ -25,25 +25,26 @@ public class DuckDbFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    public DuckDBConnection duckdb(QoegraphConfig config) {
+    public DuckDb duckdb(QoegraphConfig config) {
         Path file = config.database().toAbsolutePath();
         try {
             Files.createDirectories(file.getParent());
-            return (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file);
+            return DuckDb.open("jdbc:duckdb:" + file);
         } catch (IOException | SQLException e) {
             throw new ConfigurationException(openFailure(file, e), e);
         }
     }
 
     /**
-     * The connections the API's statements run on, kept open with their prepared statements. Closed at shutdown
-     * before the database it depends on (Micronaut destroys dependents first): an open connection keeps the file locked.
+     * The engine answering queries, its statements' connections kept open with their prepared statements. Closed at
+     * shutdown before the database it depends on (Micronaut destroys dependents first): an open connection keeps
+     * the file locked.
      */
     @Singleton
     @Bean(preDestroy = "close")
-    public StatementPool statementPool(DuckDBConnection duckdb, QueryLimits limits) {
+    public QueryEngine queryEngine(QoegraphConfig config, TrinoConfig trino, DuckDb duckdb, QueryLimits limits) {
         int idle = Math.min(limits.gate().maxConcurrent(), MAX_IDLE_CONNECTIONS);
-        return new StatementPool(duckdb::duplicate, idle, StatementPool.DEFAULT_STATEMENTS);
+        return config.trino() ? new Trino(trino.settings(), idle) : duckdb.engine(idle);
     }
 
     private static String openFailure(Path file, Exception e) {

@@ -8,7 +8,8 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import qoegraph.graphql.QueryLimits;
 import qoegraph.sql.QueryGate;
-import qoegraph.sql.StatementPool;
+import qoegraph.engine.QueryEngine;
+import qoegraph.sql.Statements;
 
 /**
  * The concurrency cap on /prometheus: statements running and waiting for a turn, and the cap itself, so that
@@ -19,26 +20,26 @@ import qoegraph.sql.StatementPool;
 @Requires(beans = MeterRegistry.class)
 public class GateMetrics implements MeterBinder {
     private final QueryGate gate;
-    private final StatementPool pool;
+    private final Statements pool;
 
-    public GateMetrics(QueryLimits limits, StatementPool pool) {
+    public GateMetrics(QueryLimits limits, QueryEngine engine) {
         this.gate = limits.gate();
-        this.pool = pool;
+        this.pool = engine.statements();
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("qoegraph.statements.running", gate, QueryGate::running)
-                .description("DuckDB statements running now (dataset and report fields)").register(registry);
+                .description("statements running now (dataset and report fields)").register(registry);
         Gauge.builder("qoegraph.statements.waiting", gate, QueryGate::waiting)
                 .description("statements waiting for a turn; beyond busy-wait they answer BUSY").register(registry);
         Gauge.builder("qoegraph.statements.max", gate, QueryGate::maxConcurrent)
                 .description("the cap: qoegraph.limits.max-concurrent-queries").register(registry);
         FunctionCounter.builder("qoegraph.statements.prepared", pool, p -> p.stats().prepared())
-                .description("statements DuckDB prepared: a query shape the pooled connection had not kept").register(registry);
+                .description("statements prepared: a query shape the pooled connection had not kept (every run on Trino)").register(registry);
         FunctionCounter.builder("qoegraph.statements.reused", pool, p -> p.stats().reused())
                 .description("statements run from a kept prepared statement, only bound").register(registry);
-        Gauge.builder("qoegraph.connections.idle", pool, StatementPool::idle)
-                .description("DuckDB connections kept open between statements").register(registry);
+        Gauge.builder("qoegraph.connections.idle", pool, Statements::idle)
+                .description("engine connections kept open between statements").register(registry);
     }
 }

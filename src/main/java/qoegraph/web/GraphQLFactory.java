@@ -7,9 +7,10 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import org.duckdb.DuckDBConnection;
 import qoegraph.admin.DataAdmin;
 import qoegraph.cache.ResultCache;
+import qoegraph.catalog.CatalogReader;
+import qoegraph.engine.QueryEngine;
 import qoegraph.graphql.ApiSchema;
 import qoegraph.graphql.MutationFields;
 import qoegraph.graphql.QueryLimits;
@@ -19,7 +20,6 @@ import qoegraph.model.ModelLoader;
 import qoegraph.report.Reports;
 import qoegraph.rollup.Rollups;
 import qoegraph.security.StaticTokenValidator;
-import qoegraph.sql.StatementPool;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -29,10 +29,16 @@ import java.util.concurrent.ExecutorService;
 @Factory
 public class GraphQLFactory {
 
-    /** The datasets of {@code <queries-dir>/model}; a model error stops the start with every problem listed. */
+    /**
+     * The datasets of {@code <queries-dir>/model}; a model error, or an expression the engine cannot run, stops the
+     * start with every problem listed.
+     */
     @Singleton
-    public Model model(QoegraphConfig config) {
-        return ModelLoader.load(config.queriesDir().resolve("model"));
+    public Model model(QoegraphConfig config, QueryEngine engine) {
+        Model model = ModelLoader.load(config.queriesDir().resolve("model"));
+        ModelLoader.checkExpressions(config.queriesDir().resolve("model"), engine.dialect().name(),
+                engine.dialect()::unsupported);
+        return model;
     }
 
     /**
@@ -41,10 +47,10 @@ public class GraphQLFactory {
      * ({@code @Context}: checked at start-up, not at the first request).
      */
     @Context
-    public Reports reports(QoegraphConfig config, DuckDBConnection duckdb, Ingester ingester) throws SQLException {
-        Reports reports = Reports.load(config.queriesDir().resolve("reports"));
-        try (Connection connection = duckdb.duplicate()) {
-            return reports.check(connection);
+    public Reports reports(QoegraphConfig config, QueryEngine engine, Ingester ingester) throws SQLException {
+        Reports reports = Reports.load(config.queriesDir().resolve("reports"), engine.dialect().name());
+        try (Connection connection = engine.connections().open()) {
+            return reports.check(connection, engine.dialect());
         }
     }
 
@@ -56,10 +62,10 @@ public class GraphQLFactory {
 
     /** The query API, and the admin mutations: on only when an admin token is configured. */
     @Singleton
-    public GraphQLSchema schema(Model model, Reports reports, Rollups rollups, QueryLimits limits, DuckDBConnection duckdb,
-                                StatementPool pool, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+    public GraphQLSchema schema(Model model, Reports reports, Rollups rollups, QueryLimits limits, QueryEngine engine,
+                                CatalogReader catalog, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
                                 ResultCache cache, DataAdmin admin, StaticTokenValidator tokens) {
-        GraphQLSchema api = ApiSchema.schema(model, reports, rollups, duckdb, pool, blocking, limits, cache);
+        GraphQLSchema api = ApiSchema.schema(model, reports, rollups, engine, catalog, blocking, limits, cache);
         return MutationFields.addTo(api, tokens.tokens().adminConfigured() ? admin : null, blocking);
     }
 

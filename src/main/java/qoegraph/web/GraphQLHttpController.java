@@ -50,7 +50,10 @@ import java.util.concurrent.CompletionException;
  *     GET with the same names as parameters, for queries only: a mutation over GET is 405.</li>
  * <li>{@code Accept: application/graphql-response+json} answers with that type, and 400 for a request that could
  *     not run (no {@code data}); {@code application/json} (the default) answers 200 with the errors inside.</li>
- * <li>{@code Accept: text/csv} answers one root field's rows as CSV; anything else is a 400 saying why.</li>
+ * <li>{@code Accept: text/csv} answers the query's one list of rows as CSV; anything else is a 400 saying why.</li>
+ * <li>Persisted queries (APQ) are settled first ({@link PersistedQueries}); GET answers carry HTTP validators
+ *     ({@link HttpValidators}). Numbers are written as people write them ({@link ResponseJson}).</li>
+ * <li>A batch (a JSON array of requests) is refused with a message that says so.</li>
  * <li>The bearer token's roles (Micronaut Security's {@link Authentication}) go into the GraphQL context as a
  *     {@link Caller}; when a query token is configured, a request without it is a 401 before anything runs.</li>
  * </ul>
@@ -65,15 +68,21 @@ public class GraphQLHttpController {
     private final GraphQLJsonSerializer json;
     private final Tokens tokens;
     private final ResponseCache responses;
+    private final PersistedQueries persistedQueries;
+    private final DataVersion dataVersion;
+    private final HttpValidators validators;
 
     public GraphQLHttpController(GraphQL graphQL, GraphQLJsonSerializer json, StaticTokenValidator validator,
-                                 CacheConfig cache, DataVersion dataVersion) {
+                                 CacheConfig cache, DataVersion dataVersion, PersistedQueriesConfig persistedQueries) {
         this.graphQL = graphQL;
         this.json = json;
         this.tokens = validator.tokens();
         this.responses = cache.enabled()
-                ? ResponseCache.of(dataVersion, cache.responseChars(), spec -> json.serialize(spec).length())
+                ? ResponseCache.of(dataVersion, cache.responseChars(), spec -> ResponseJson.write(spec).length())
                 : ResponseCache.off();
+        this.persistedQueries = PersistedQueries.of(persistedQueries);
+        this.dataVersion = dataVersion;
+        this.validators = new HttpValidators(tokens.queryTokenRequired());
     }
 
     @Get(produces = {MediaType.APPLICATION_JSON, GRAPHQL_RESPONSE_JSON, TEXT_CSV})
@@ -86,11 +95,7 @@ public class GraphQLHttpController {
         } catch (RuntimeException e) {
             return done(badRequest(request, "variables and extensions must be JSON objects"));
         }
-        if (graphql.isMutation()) {
-            return done(failure(request, HttpStatus.METHOD_NOT_ALLOWED, "mutations are refused over GET: use POST")
-                    .header(HttpHeaders.ALLOW, HttpMethod.POST.name()));
-        }
-        return execute(graphql, caller(authentication), request);
+        return execute(graphql, caller(authentication), request, true);
     }
 
     @Post(consumes = {MediaType.APPLICATION_JSON, "application/graphql"},
@@ -100,7 +105,12 @@ public class GraphQLHttpController {
         Caller caller = caller(authentication);
         boolean plain = request.getContentType().map(t -> t.getName().equals("application/graphql")).orElse(false);
         if (plain) {
-            return execute(new GraphQLRequest(body, null, null, null), caller, request);
+            return execute(new GraphQLRequest(body, null, null, null), caller, request, false);
+        }
+        if (body != null && body.stripLeading().startsWith("[")) {
+            return done(badRequest(request, "batched requests (a JSON array of operations) are not supported: send one"
+                    + " {query, variables, operationName, extensions} object per request, or several root fields,"
+                    + " each under its own alias, in one query"));
         }
         GraphQLRequest graphql;
         try {
@@ -111,28 +121,46 @@ public class GraphQLHttpController {
             return done(badRequest(request,
                     "the body must be a JSON object {query, variables, operationName, extensions}"));
         }
-        return execute(graphql, caller, request);
+        return execute(graphql, caller, request, false);
     }
 
-    private CompletableFuture<MutableHttpResponse<String>> execute(GraphQLRequest graphql, Caller caller,
-                                                                  HttpRequest<?> request) {
+    /**
+     * The one way every request goes: the token, the persisted query (its hash checked against the text, or its
+     * text found by the hash), the GET rules (no mutations; 304 for a validator that still holds), the response
+     * cache, graphql-java.
+     */
+    private CompletableFuture<MutableHttpResponse<String>> execute(GraphQLRequest sent, Caller caller,
+                                                                  HttpRequest<?> request, boolean get) {
         if (tokens.queryTokenRequired() && !caller.has(Role.QUERY)) {
             return done(unauthorized(request));
         }
-        if (!graphql.hasQueryOrHash()) {
+        if (!sent.hasQueryOrHash()) {
             return done(badRequest(request, "no query: send query (or a persisted query's hash in extensions)"));
+        }
+        PersistedQueries.Outcome persisted = persistedQueries.resolve(sent);
+        if (persisted.refused()) {
+            return done(respond(errorSpec(persisted.message(), persisted.code()), sent, request, null));
+        }
+        GraphQLRequest graphql = persisted.request();
+        if (get && graphql.isMutation()) {
+            return done(failure(request, HttpStatus.METHOD_NOT_ALLOWED, "mutations are refused over GET: use POST")
+                    .header(HttpHeaders.ALLOW, HttpMethod.POST.name()));
+        }
+        long version = dataVersion.current();
+        String etag = get ? validators.etag(version, graphql, accepted(request)) : null;
+        if (etag != null && HttpValidators.matches(request.getHeaders().get(HttpHeaders.IF_NONE_MATCH), etag)) {
+            return done(validators.decorate(HttpResponse.<String>status(HttpStatus.NOT_MODIFIED), Map.of(), etag));
         }
         Optional<Map<String, Object>> kept = responses.get(graphql);
         if (kept.isPresent()) {
-            return done(respond(kept.get(), graphql, request));
+            return done(respond(kept.get(), graphql, request, etag));
         }
-        long version = responses.version();
         ExecutionInput input = graphql.toExecutionInput(caller);
         return graphQL.executeAsync(input).thenApply(result -> {
             Map<String, Object> spec = result.toSpecification();
             responses.put(graphql, version, spec, input.getGraphQLContext().getOrDefault(MutationFields.MUTATED, false));
-            return respond(spec, graphql, request);
-        }).exceptionally(e -> respond(requestError(e).toSpecification(), graphql, request));
+            return respond(spec, graphql, request, etag);
+        }).exceptionally(e -> respond(requestError(e).toSpecification(), graphql, request, null));
     }
 
     private static Caller caller(Authentication authentication) {
@@ -161,27 +189,40 @@ public class GraphQLHttpController {
             throw failure instanceof CompletionException c ? c : new CompletionException(failure);
         }
         return ExecutionResult.newExecutionResult().addError(GraphqlErrorBuilder.newError().message(error.getMessage())
-                .errorType(ErrorClassification.errorClassification("INVALID_QUERY"))
+                .locations(null).errorType(ErrorClassification.errorClassification("INVALID_QUERY"))
                 .extensions(Map.of("code", "INVALID_QUERY")).build()).build();
+    }
+
+    /** A request error of our own, with no data: {@code {"errors": [{"message", "extensions": {"code"}}]}}. */
+    private static Map<String, Object> errorSpec(String message, String code) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", message);
+        error.put("extensions", Map.of("code", code));
+        return Map.of("errors", List.of(error));
+    }
+
+    /** @param etag the GET answer's validator; null for POST */
+    private MutableHttpResponse<String> respond(Map<String, Object> spec, GraphQLRequest graphql, HttpRequest<?> request,
+                                                String etag) {
+        MutableHttpResponse<String> response = respond(spec, graphql, request);
+        return request.getMethod() == HttpMethod.GET ? validators.decorate(response, spec, etag) : response;
     }
 
     private MutableHttpResponse<String> respond(Map<String, Object> spec, GraphQLRequest graphql, HttpRequest<?> request) {
         String accepted = accepted(request);
         if (accepted.equals(TEXT_CSV)) {
-            String[] problem = new String[1];
-            Optional<String> csv = CsvRows.of(spec, json::serialize, problem,
-                    () -> SelectedColumns.of(graphQL.getGraphQLSchema(), graphql));
-            if (csv.isEmpty()) {
+            CsvRows.Table table = CsvRows.of(spec, ResponseJson::write,
+                    path -> SelectedColumns.of(graphQL.getGraphQLSchema(), graphql, path));
+            if (table.problem() != null) {
                 return HttpResponse.<String>status(HttpStatus.BAD_REQUEST).contentType(MediaType.TEXT_PLAIN_TYPE)
-                        .body(problem[0] + "\n");
+                        .body(table.problem() + "\n");
             }
-            String root = String.valueOf(((Map<?, ?>) spec.get("data")).keySet().iterator().next());
-            return HttpResponse.ok(csv.get()).contentType(TEXT_CSV + "; charset=utf-8; header=present")
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + root + ".csv\"");
+            return HttpResponse.ok(table.csv()).contentType(TEXT_CSV + "; charset=utf-8; header=present")
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + table.fileName() + "\"");
         }
         boolean requestError = !spec.containsKey("data");
         HttpStatus status = accepted.equals(GRAPHQL_RESPONSE_JSON) && requestError ? HttpStatus.BAD_REQUEST : HttpStatus.OK;
-        return HttpResponse.<String>status(status).contentType(accepted).body(json.serialize(spec));
+        return HttpResponse.<String>status(status).contentType(accepted).body(ResponseJson.write(spec));
     }
 
     /** The first of our three types in the Accept header's order; JSON when it names none of them. */
@@ -209,7 +250,7 @@ public class GraphQLHttpController {
         error.put("message", message);
         error.put("extensions", Map.of("code", code));
         String type = accepted(request).equals(GRAPHQL_RESPONSE_JSON) ? GRAPHQL_RESPONSE_JSON : MediaType.APPLICATION_JSON;
-        return HttpResponse.<String>status(status).contentType(type).body(json.serialize(Map.of("errors", List.of(error))));
+        return HttpResponse.<String>status(status).contentType(type).body(ResponseJson.write(Map.of("errors", List.of(error))));
     }
 
     private Map<String, Object> map(String text) {

@@ -2,7 +2,6 @@ package qoegraph.web;
 
 import graphql.ExecutionInput;
 import qoegraph.graphql.Caller;
-import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
@@ -13,7 +12,8 @@ import java.util.Map;
 
 /**
  * One GraphQL-over-HTTP request, from a POST body or GET parameters. The query may be absent when an APQ client
- * sends only the hash of a persisted query ({@code extensions.persistedQuery.sha256Hash}).
+ * sends only the hash of a persisted query ({@code extensions.persistedQuery.sha256Hash}): {@link PersistedQueries}
+ * fills it in before the request runs.
  */
 record GraphQLRequest(String query, String operationName, Map<String, Object> variables,
                       Map<String, Object> extensions) {
@@ -25,28 +25,28 @@ record GraphQLRequest(String query, String operationName, Map<String, Object> va
         extensions = extensions == null ? Map.of() : extensions;
     }
 
-    /** What identifies the document: its text, or a persisted query's hash when the text is absent. */
-    String documentKey() {
-        if (query != null && !query.isBlank()) {
-            return query;
-        }
-        return "sha256:" + extensions.get("persistedQuery");
+    boolean hasQuery() {
+        return query != null && !query.isBlank();
     }
 
     boolean hasQueryOrHash() {
-        return (query != null && !query.isBlank()) || extensions.containsKey("persistedQuery");
+        return hasQuery() || extensions.containsKey(PersistedQueries.EXTENSION);
+    }
+
+    /** This request with the text of its persisted query. */
+    GraphQLRequest withQuery(String text) {
+        return new GraphQLRequest(text, operationName, variables, extensions);
     }
 
     /** @param caller who asks: the mutations read it from the GraphQL context */
     ExecutionInput toExecutionInput(Caller caller) {
-        String text = query == null || query.isBlank() ? PersistedQuerySupport.PERSISTED_QUERY_MARKER : query;
-        return ExecutionInput.newExecutionInput(text).operationName(operationName).variables(variables)
+        return ExecutionInput.newExecutionInput(query).operationName(operationName).variables(variables)
                 .extensions(extensions).graphQLContext(Map.of(Caller.class, caller)).build();
     }
 
     /** True when the operation to run is a mutation (or a subscription): those are refused over GET. */
     boolean isMutation() {
-        if (query == null || query.isBlank()) {
+        if (!hasQuery()) {
             return false;
         }
         try {

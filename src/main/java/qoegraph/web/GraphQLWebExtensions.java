@@ -12,19 +12,16 @@ import qoegraph.model.Model;
 import java.util.List;
 
 /**
- * What the web adds to the engine GraphQLFactory builds, without touching it: automatic persisted queries (when
- * enabled) and the per-dataset query timer. Both are engine hooks (a preparsed-document provider, an
- * instrumentation chained after ours), so every way in (POST, GET, GraphiQL) gets them.
+ * What the web adds to the engine GraphQLFactory builds, without touching it: the per-dataset query timer, an
+ * instrumentation chained after ours, so every way in (POST, GET, GraphiQL) gets it. Persisted queries are settled
+ * before the engine, by the controller ({@link PersistedQueries}).
  */
 @Singleton
 public class GraphQLWebExtensions implements BeanCreatedEventListener<GraphQL> {
-    private final PersistedQueriesConfig persistedQueries;
     private final BeanProvider<MeterRegistry> registry;
     private final BeanProvider<Model> model;
 
-    public GraphQLWebExtensions(PersistedQueriesConfig persistedQueries, BeanProvider<MeterRegistry> registry,
-                                BeanProvider<Model> model) {
-        this.persistedQueries = persistedQueries;
+    public GraphQLWebExtensions(BeanProvider<MeterRegistry> registry, BeanProvider<Model> model) {
         this.registry = registry;
         this.model = model;
     }
@@ -33,11 +30,7 @@ public class GraphQLWebExtensions implements BeanCreatedEventListener<GraphQL> {
     public GraphQL onCreated(BeanCreatedEvent<GraphQL> event) {
         GraphQL engine = event.getBean();
         QueryTimings timings = new QueryTimings(registry.get(), model.get().datasets().keySet());
-        return engine.transform(b -> {
-            b.instrumentation(new ChainedInstrumentation(List.of(engine.getInstrumentation(), timings)));
-            if (persistedQueries.enabled()) {
-                b.preparsedDocumentProvider(new PersistedQueries(persistedQueries.maxEntries()));
-            }
-        });
+        return engine.transform(b -> b.instrumentation(new ChainedInstrumentation(List.of(engine.getInstrumentation(),
+                timings))));
     }
 }

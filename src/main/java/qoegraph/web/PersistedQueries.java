@@ -1,72 +1,97 @@
 package qoegraph.web;
 
-import graphql.ExecutionInput;
-import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
-import graphql.execution.preparsed.PreparsedDocumentEntry;
-import graphql.execution.preparsed.persisted.ApolloPersistedQuerySupport;
-import graphql.execution.preparsed.persisted.PersistedQueryCache;
-import graphql.execution.preparsed.persisted.PersistedQueryCacheMiss;
-import graphql.execution.preparsed.persisted.PersistedQueryError;
-import graphql.execution.preparsed.persisted.PersistedQueryNotFound;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 
 /**
- * graphql-java's Apollo APQ support over a bounded, least-recently-used cache of parsed queries (graphql-java's
- * in-memory cache grows without bound: any client could fill the heap). Its errors carry our
- * {@code extensions.code}: PERSISTED_QUERY_NOT_FOUND (message {@code PersistedQueryNotFound}, which Apollo clients
- * read to resend with the query) and PERSISTED_QUERY_HASH_MISMATCH.
+ * Automatic persisted queries (Apollo's APQ: {@code extensions.persistedQuery = {version: 1, sha256Hash}}), settled
+ * before anything else answers a request, the response cache included: a request carrying a query and a hash has
+ * the hash checked against that text and the text stored under it; a request carrying only a hash gets the stored
+ * text. What runs next is always the text, so no cache can answer a text for another hash, and a text that some
+ * cache answered is stored all the same (Apollo's hash-only GET then hits). The texts are kept in a bounded,
+ * least-recently-used map: any client can add to it.
  */
-final class PersistedQueries extends ApolloPersistedQuerySupport {
+final class PersistedQueries {
+    static final String EXTENSION = "persistedQuery";
+    static final String NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND";
+    static final String HASH_MISMATCH = "PERSISTED_QUERY_HASH_MISMATCH";
+    static final String NOT_SUPPORTED = "PERSISTED_QUERY_NOT_SUPPORTED";
+    private static final Pattern SHA_256 = Pattern.compile("[0-9a-fA-F]{64}");
 
-    PersistedQueries(int maxEntries) {
-        super(new LruCache(maxEntries));
+    /** The request to run, or why it cannot run: {@code code} and {@code message} of a GraphQL error. */
+    record Outcome(GraphQLRequest request, String code, String message) {
+        boolean refused() {
+            return code != null;
+        }
     }
 
-    @Override
-    protected PreparsedDocumentEntry mkMissingError(PersistedQueryError error) {
-        String code = error instanceof PersistedQueryNotFound ? "PERSISTED_QUERY_NOT_FOUND" : "PERSISTED_QUERY_HASH_MISMATCH";
-        Map<String, Object> extensions = new LinkedHashMap<>();
-        extensions.put("code", code);
-        if (error instanceof PersistedQueryNotFound notFound) {
-            extensions.put("persistedQueryId", String.valueOf(notFound.getPersistedQueryId()));
-        }
-        GraphQLError built = GraphqlErrorBuilder.newError().message(error.getMessage()).extensions(extensions).build();
-        return new PreparsedDocumentEntry(built);
+    /** hash (lower-case hex) -> query text; null when persisted queries are off. */
+    private final Cache<String, String> texts;
+
+    private PersistedQueries(Cache<String, String> texts) {
+        this.texts = texts;
     }
 
-    private static final class LruCache implements PersistedQueryCache {
-        private final Map<Object, PreparsedDocumentEntry> entries;
+    static PersistedQueries of(PersistedQueriesConfig config) {
+        return new PersistedQueries(config.enabled()
+                ? Caffeine.newBuilder().maximumSize(config.maxEntries()).build() : null);
+    }
 
-        LruCache(int maxEntries) {
-            entries = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Object, PreparsedDocumentEntry> eldest) {
-                    return size() > maxEntries;
-                }
-            });
+    Outcome resolve(GraphQLRequest request) {
+        Object extension = request.extensions().get(EXTENSION);
+        if (extension == null) {
+            return new Outcome(request, null, null);
         }
+        if (!(extension instanceof Map<?, ?> persisted)) {
+            return refuse("BAD_REQUEST", "extensions.persistedQuery must be an object {\"version\": 1, \"sha256Hash\": ...}");
+        }
+        if (!(persisted.get("version") instanceof Number version) || version.doubleValue() != 1) {
+            return refuse("BAD_REQUEST", "persistedQuery.version " + persisted.get("version") + " is not supported:"
+                    + " this server speaks version 1 (sha256Hash: the SHA-256 of the query text, in hex)");
+        }
+        if (!(persisted.get("sha256Hash") instanceof String hash) || !SHA_256.matcher(hash).matches()) {
+            return refuse("BAD_REQUEST", "persistedQuery.sha256Hash must be the SHA-256 of the query text: 64 hex digits");
+        }
+        String key = hash.toLowerCase(Locale.ROOT);
+        if (request.hasQuery()) {
+            String actual = sha256(request.query());
+            if (!actual.equals(key)) {
+                return refuse(HASH_MISMATCH, "persistedQuery.sha256Hash " + key + " is not the SHA-256 of the query"
+                        + " sent (" + actual + "): send the hash of this exact text");
+            }
+            if (texts != null) {
+                texts.put(key, request.query());
+            }
+            return new Outcome(request, null, null);
+        }
+        if (texts == null) {
+            // Apollo's link reads this message and resends with the query, without hashes from then on
+            return refuse(NOT_SUPPORTED, "PersistedQueryNotSupported");
+        }
+        String text = texts.getIfPresent(key);
+        if (text == null) {
+            return refuse(NOT_FOUND, "PersistedQueryNotFound");   // the message Apollo's link reads to resend with the query
+        }
+        return new Outcome(request.withQuery(text), null, null);
+    }
 
-        @Override
-        public CompletableFuture<PreparsedDocumentEntry> getPersistedQueryDocumentAsync(Object id, ExecutionInput input,
-                PersistedQueryCacheMiss onCacheMiss) throws PersistedQueryNotFound {
-            PreparsedDocumentEntry known = entries.get(id);
-            if (known != null) {
-                return CompletableFuture.completedFuture(known);
-            }
-            String query = input.getQuery();
-            if (query == null || query.isBlank() || query.equals(PERSISTED_QUERY_MARKER)) {
-                throw new PersistedQueryNotFound(id);
-            }
-            PreparsedDocumentEntry parsed = onCacheMiss.apply(query);
-            if (!parsed.hasErrors()) {
-                entries.put(id, parsed);
-            }
-            return CompletableFuture.completedFuture(parsed);
+    private static Outcome refuse(String code, String message) {
+        return new Outcome(null, code, message);
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 }

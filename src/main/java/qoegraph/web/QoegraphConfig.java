@@ -1,5 +1,6 @@
 package qoegraph.web;
 
+import jakarta.validation.constraints.Pattern;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 
@@ -15,6 +16,8 @@ import java.nio.file.Path;
  * @param sampleOnFirstStart generate and ingest the sample data when the database holds no data yet
  * @param sampleScale       volume of the generated study logs (1 = the published study); the sessions
  *                          file is always the published one
+ * @param engine            the engine that answers queries: {@code duckdb} (the embedded database, the default) or
+ *                          {@code trino} (see {@link TrinoConfig}); the ingest reads and checks files on DuckDB on both
  */
 @ConfigurationProperties("qoegraph")
 public record QoegraphConfig(
@@ -22,7 +25,13 @@ public record QoegraphConfig(
         @Bindable(defaultValue = "queries") Path queriesDir,
         @Bindable(defaultValue = "data/sample") Path sampleDir,
         @Bindable(defaultValue = "true") boolean sampleOnFirstStart,
-        @Bindable(defaultValue = "0.1") double sampleScale) {
+        @Bindable(defaultValue = "0.1") double sampleScale,
+        @Bindable(defaultValue = "duckdb") @Pattern(regexp = "duckdb|trino", message = "must be duckdb or trino")
+        String engine) {
+
+    public boolean trino() {
+        return "trino".equals(engine);
+    }
 
     public Path sourcesFile() {
         return queriesDir.resolve("model").resolve("sources.yml");

@@ -9,8 +9,9 @@ import java.util.function.ToIntFunction;
 import qoegraph.cache.DataVersion;
 
 /**
- * Whole answers of repeated read-only requests, in front of graphql-java: a request with the same document (or
- * persisted-query hash), operation name and variables at the same {@link DataVersion} is answered without parsing,
+ * Whole answers of repeated read-only requests, in front of graphql-java: a request with the same query text (a
+ * persisted query's hash is resolved to its text first), operation name and variables at the same
+ * {@link DataVersion} is answered without parsing,
  * validating or executing it again. Only answers without errors are kept, never a mutation's; every data change
  * drops them all. A hit says so: each root field's {@code extensions.fields.<field>.cached} is true and its
  * {@code ms} 0. Bounded by the answers' size as JSON text.
@@ -19,7 +20,7 @@ final class ResponseCache {
     private final DataVersion version;
     private final Cache<Key, Map<String, Object>> entries;
 
-    private record Key(String document, String operationName, Map<String, Object> variables, long version) {
+    private record Key(String query, String operationName, Map<String, Object> variables, long version) {
     }
 
     private ResponseCache(DataVersion version, Cache<Key, Map<String, Object>> entries) {
@@ -69,7 +70,7 @@ final class ResponseCache {
     }
 
     private static Key key(GraphQLRequest request, long version) {
-        return new Key(request.documentKey(), request.operationName(), request.variables(), version);
+        return new Key(request.query(), request.operationName(), request.variables(), version);
     }
 
     @SuppressWarnings("unchecked")

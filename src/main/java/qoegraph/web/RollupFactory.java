@@ -4,7 +4,7 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.duckdb.DuckDBConnection;
+import qoegraph.engine.QueryEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import qoegraph.cache.DataVersion;
@@ -23,11 +23,11 @@ public class RollupFactory {
     private static final Logger LOG = LoggerFactory.getLogger("qoegraph.rollup");
 
     @Singleton
-    public Rollups rollups(QoegraphConfig config, Model model, DuckDBConnection duckdb, Ingester ingester)
+    public Rollups rollups(QoegraphConfig config, Model model, QueryEngine engine, Ingester ingester)
             throws SQLException {
-        try (Connection connection = duckdb.duplicate()) {
-            return new Rollups(RollupLoader.load(config.queriesDir().resolve("rollups"), model, connection), model,
-                    LOG::info);
+        try (Connection connection = engine.connections().open()) {
+            return new Rollups(RollupLoader.load(config.queriesDir().resolve("rollups"), model, connection,
+                    engine.dialect()), model, engine.dialect(), LOG::info);
         }
     }
 

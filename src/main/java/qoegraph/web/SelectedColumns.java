@@ -11,16 +11,17 @@ import graphql.schema.GraphQLSchema;
 import java.util.List;
 
 /**
- * The result keys (aliases included) selected under a query's one root field, in selection order, fragments
- * expanded by graphql-java's normalizer: the header of a CSV answer that has no row to take its keys from.
+ * The result keys (aliases included) selected under one field of a query, found by its response path, in selection
+ * order, fragments expanded by graphql-java's normalizer: the header of a CSV answer that has no row to take its keys
+ * from.
  */
 final class SelectedColumns {
     private SelectedColumns() {
     }
 
-    /** Empty when the request has no query text (a persisted query's hash) or more than one root field. */
-    static List<String> of(GraphQLSchema schema, GraphQLRequest request) {
-        if (request.query() == null || request.query().isBlank()) {
+    /** @param path the field's response path ({@code ["reports", "streamHealth"]}); empty list when not found */
+    static List<String> of(GraphQLSchema schema, GraphQLRequest request, List<String> path) {
+        if (!request.hasQuery() || path.isEmpty()) {
             return List.of();
         }
         try {
@@ -28,11 +29,16 @@ final class SelectedColumns {
             ExecutableNormalizedOperation operation = ExecutableNormalizedOperationFactory
                     .createExecutableNormalizedOperationWithRawVariables(schema, document, request.operationName(),
                             RawVariables.of(request.variables()));
-            List<ExecutableNormalizedField> roots = operation.getTopLevelFields();
-            if (roots.size() != 1) {
-                return List.of();
+            List<ExecutableNormalizedField> level = operation.getTopLevelFields();
+            ExecutableNormalizedField field = null;
+            for (String key : path) {
+                field = level.stream().filter(f -> f.getResultKey().equals(key)).findFirst().orElse(null);
+                if (field == null) {
+                    return List.of();
+                }
+                level = field.getChildren();
             }
-            return roots.get(0).getChildren().stream().map(ExecutableNormalizedField::getResultKey).distinct().toList();
+            return level.stream().map(ExecutableNormalizedField::getResultKey).distinct().toList();
         } catch (RuntimeException e) {
             return List.of();   // it ran without errors, so this is not expected; a CSV without header is the fallback
         }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import qoegraph.cache.DataVersion;
+import qoegraph.engine.duckdb.DuckDbDialect;
 import qoegraph.ingest.IngestException;
 import qoegraph.ingest.Ingester;
 import qoegraph.model.Model;
@@ -38,6 +39,7 @@ import qoegraph.sql.SqlRunner;
  * rollup; afterwards the rebuilt rollup counts every row of every file (counted here from the files' lines).
  */
 class DataAdminTest {
+    private static final DuckDbDialect DUCKDB = new DuckDbDialect();
     static final Path MODEL = Path.of("queries/model");
     static final Query COUNT = Query.newQuery("sessions").dimensions("stream").metrics("count").build();
 
@@ -60,10 +62,10 @@ class DataAdminTest {
                 line -> planned.add(source(new Planner(model, rollups).plan(COUNT))));
         ingester.ensureSchema();
         try (Connection c = root.duplicate()) {
-            rollups = new Rollups(RollupLoader.load(Path.of("queries/rollups"), model, c), model, line -> { });
+            rollups = new Rollups(RollupLoader.load(Path.of("queries/rollups"), model, c, DUCKDB), model, DUCKDB, line -> { });
         }
         version = new DataVersion();
-        admin = new DataAdmin(ingester, rollups, version, root, dir);
+        admin = new DataAdmin(ingester, rollups, version, root::duplicate, dir);
     }
 
     @AfterEach
@@ -139,7 +141,7 @@ class DataAdminTest {
     private long count(qoegraph.plan.RollupCatalog catalog) throws Exception {
         Plan plan = new Planner(model, catalog).plan(COUNT);
         try (Connection c = root.duplicate()) {
-            return new SqlRunner(Duration.ofSeconds(30)).run(c, new SelectCompiler().compile(plan)).rows().stream()
+            return new SqlRunner(Duration.ofSeconds(30)).run(c, new SelectCompiler(DUCKDB).compile(plan)).rows().stream()
                     .mapToLong(r -> ((Number) r.get("count")).longValue()).sum();
         }
     }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -27,39 +26,32 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
+import qoegraph.testsupport.SampleServer;
 
 /**
  * The README's cookbook works: every {@code ```graphql} block between {@code <!-- cookbook:start -->} and
- * {@code <!-- cookbook:end -->} is posted to a real server on a first start (the sample generated and ingested: the
- * sessions file as published, the study logs at a small scale). A block answers without errors and with at least
+ * {@code <!-- cookbook:end -->} is posted to a real server on a first start ({@link SampleServer}: the sample generated
+ * and ingested, the sessions file as published, the study logs at a small scale). A block answers without errors and with at least
  * one row in each root field, unless it holds a line {@code # expect: CODE}: then it must fail with that
  * {@code extensions.code}. The published Streamroot counts (datasets.md) come out of the cookbook's own queries.
  */
-class CookbookTest {
+public class CookbookTest {
     private static final Path README = Path.of("README.md");
     private static final String START = "<!-- cookbook:start -->";
     private static final String END = "<!-- cookbook:end -->";
     private static final Pattern EXPECT = Pattern.compile("^\\s*#\\s*expect:\\s*([A-Z_]+)\\s*$", Pattern.MULTILINE);
 
     /** One block of the cookbook: the title of the heading above it, its query, and the error code it must give. */
-    record Entry(String title, String query, String expectedCode) {
+    public record Entry(String title, String query, String expectedCode) {
     }
 
-    @TempDir
-    static Path dir;
-    private static EmbeddedServer server;
     private static HttpClient client;
     private static List<Entry> entries;
 
     @BeforeAll
     static void start() throws IOException {
         entries = entries(Files.readString(README));
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "qoegraph.database", dir.resolve("db.duckdb").toString(),
-                "qoegraph.sample-dir", dir.resolve("sample").toString(),
-                "qoegraph.sample-scale", 0.01));
+        EmbeddedServer server = SampleServer.get().server();
         client = server.getApplicationContext().createBean(HttpClient.class, server.getURL());
     }
 
@@ -67,9 +59,6 @@ class CookbookTest {
     static void stop() {
         if (client != null) {
             client.close();
-        }
-        if (server != null) {
-            server.close();
         }
     }
 
@@ -157,7 +146,7 @@ class CookbookTest {
     // ---- the README's blocks
 
     /** The {@code ```graphql} blocks between the markers, each with the {@code ####} heading above it. */
-    static List<Entry> entries(String readme) {
+    public static List<Entry> entries(String readme) {
         int start = readme.indexOf(START);
         int end = readme.indexOf(END);
         assertTrue(start >= 0 && end > start, "README.md has the cookbook markers in order");

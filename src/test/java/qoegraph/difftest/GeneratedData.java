@@ -15,6 +15,9 @@ import org.duckdb.DuckDBConnection;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import qoegraph.engine.duckdb.DuckDbDialect;
+import qoegraph.engine.trino.Trino;
+import qoegraph.engine.trino.TrinoDialect;
 import qoegraph.generate.SessionsGenerator;
 import qoegraph.generate.study.StudyGenerator;
 import qoegraph.ingest.IngestReport;
@@ -32,6 +35,7 @@ import qoegraph.query.QueryValidator;
 import qoegraph.sql.QueryResult;
 import qoegraph.sql.SelectCompiler;
 import qoegraph.sql.SqlRunner;
+import qoegraph.sql.SqlDialect;
 
 /**
  * The generated files (sessions at scale 1, the study at {@link #STUDY_SCALE}) ingested into a DuckDB file
@@ -64,6 +68,8 @@ final class GeneratedData implements AutoCloseable {
     private Table traffic;
     private Table syntheticTraffic;
     private Table dns;
+    private Engine trino;
+    private Engine syntheticOnTrino;
 
     private GeneratedData(Path dir) throws IOException, SQLException {
         this.dir = dir;
@@ -88,12 +94,36 @@ final class GeneratedData implements AutoCloseable {
     }
 
     /**
-     * A DuckDB file database with the Ingester's schema and the repository's rollups, and the engine over it:
-     * the server's path (the planner with the built rollups), or the base tables alone.
+     * The same files on the Trino engine, as the server with {@code qoegraph.engine: trino} has them: the rows of
+     * each ingested file written to the lake as Parquet, a Hive table over each table's folder, the repository's
+     * rollups built in Trino. Each run has schemas of its own in the catalog, so runs never see each other's tables.
+     *
+     * @param url  the coordinator's JDBC URL ({@code jdbc:trino://127.0.0.1:port})
+     * @param lake the folder the catalog's {@code local:///} names
+     */
+    synchronized Engine onTrino(String url, Path lake) throws SQLException {
+        if (trino == null) {
+            String run = "difftest_" + Long.toHexString(System.nanoTime());
+            trino = engine.onTrino(url, lake, run);
+            syntheticOnTrino = synthetic.onTrino(url, lake, run + "_synthetic");
+        }
+        return trino;
+    }
+
+    /** {@link SyntheticStudy}'s files on the Trino engine; call {@link #onTrino} first. */
+    synchronized Engine syntheticOnTrino() {
+        return syntheticOnTrino;
+    }
+
+    /**
+     * An engine over the Ingester's tables and the repository's rollups: the embedded DuckDB file database the files
+     * were ingested into, or Trino over the lake those rows were written to. It runs the server's path (the planner
+     * with the built rollups), or the base tables alone.
      */
     final class Engine implements AutoCloseable {
         private final Connection root;
         private final Connection queries;
+        private final SqlDialect dialect;
         final Ingester ingester;
         private Rollups rollups;
 
@@ -102,11 +132,43 @@ final class GeneratedData implements AutoCloseable {
             ingester = new Ingester(root, SourceTables.load(MODEL_DIR.resolve("sources.yml")), line -> { });
             ingester.ensureSchema();
             queries = ((DuckDBConnection) root).duplicate();
+            dialect = new DuckDbDialect();
+        }
+
+        private Engine(Connection trino) {
+            root = null;
+            queries = trino;
+            ingester = null;
+            dialect = new TrinoDialect();
         }
 
         private void buildRollups() throws SQLException {
-            rollups = new Rollups(RollupLoader.load(ROLLUP_DIR, model, queries), line -> { });
-            rollups.refresh(queries);
+            buildRollups(queries);
+        }
+
+        /** @param store where the ingest's bookkeeping is: the builds are recorded there */
+        private void buildRollups(Connection store) throws SQLException {
+            rollups = new Rollups(RollupLoader.load(ROLLUP_DIR, model, queries, dialect), model, dialect, line -> { });
+            rollups.refresh(queries, store);
+        }
+
+        /** These files on a Trino of its own schema: the lake written, the tables declared, the rollups built. */
+        private Engine onTrino(String url, Path lake, String schema) throws SQLException {
+            Trino.Settings settings = new Trino.Settings(url, "difftest", "lake", schema, lake.resolve(schema),
+                    "local:///" + schema);
+            Trino trino = new Trino(settings, 1);
+            try (Connection duckdb = ((DuckDBConnection) root).duplicate()) {
+                trino.lakeSync(SourceTables.load(MODEL_DIR.resolve("sources.yml")).all()).run(duckdb);
+            }
+            Engine engine = new Engine(trino.connections().open());
+            try (Connection store = ((DuckDBConnection) root).duplicate()) {
+                engine.buildRollups(store);
+            }
+            return engine;
+        }
+
+        SqlDialect dialect() {
+            return dialect;
         }
 
         /** Validates and plans, with the built rollups. */
@@ -127,13 +189,15 @@ final class GeneratedData implements AutoCloseable {
         }
 
         QueryResult run(Plan plan) throws SQLException {
-            return new SqlRunner(Duration.ofSeconds(120)).run(queries, new SelectCompiler().compile(plan));
+            return new SqlRunner(Duration.ofSeconds(120)).run(queries, new SelectCompiler(dialect).compile(plan));
         }
 
         @Override
         public void close() throws SQLException {
             queries.close();
-            root.close();
+            if (root != null) {
+                root.close();
+            }
         }
     }
 
@@ -177,6 +241,10 @@ final class GeneratedData implements AutoCloseable {
         try {
             engine.close();
             synthetic.close();
+            if (trino != null) {
+                trino.close();
+                syntheticOnTrino.close();
+            }
         } finally {
             delete(dir);
         }

@@ -182,7 +182,7 @@ final class Oracle {
         for (int r = 0; r < out.length; r++) {
             LocalDateTime utc = (LocalDateTime) raw[r];
             if (utc != null) {
-                out[r] = time(utc, participant ? participantZone((String) who[r]) : fixed, d, participant);
+                out[r] = time(utc, participant ? participantZone((String) who[r]) : fixed, d);
             }
         }
         return out;
@@ -217,10 +217,10 @@ final class Oracle {
     /**
      * A naive UTC time in a zone: the time itself, its part, or the start of its bucket. In one zone times
      * are instants shown with the zone's offset; a sub-day bucket keeps the offset it started with (the two
-     * 01:00 hours of a fall-back night stay two), longer ones start at the local midnight. In participants'
-     * zones times are local wall-clock times.
+     * 01:00 hours of a fall-back night stay two), longer ones start at the local midnight. In participants' zones
+     * each row is so in its participant's zone, with that zone's offset: buckets of two offsets are two groups.
      */
-    private static Object time(LocalDateTime utc, ZoneId zone, SelectedDimension d, boolean participant) {
+    private static Object time(LocalDateTime utc, ZoneId zone, SelectedDimension d) {
         ZonedDateTime at = utc.atZone(ZoneOffset.UTC).withZoneSameInstant(zone);
         if (d.part() != null) {
             switch (d.part()) {
@@ -230,15 +230,7 @@ final class Oracle {
             }
         }
         if (d.granularity() == null) {
-            return participant ? at.toLocalDateTime() : at.toOffsetDateTime();
-        }
-        if (participant) {
-            LocalDateTime local = at.toLocalDateTime();
-            switch (d.granularity()) {
-                case MINUTE: return local.truncatedTo(ChronoUnit.MINUTES);
-                case HOUR: return local.truncatedTo(ChronoUnit.HOURS);
-                default: return firstDay(local.toLocalDate(), d).atStartOfDay();
-            }
+            return at.toOffsetDateTime();
         }
         switch (d.granularity()) {
             case MINUTE: return at.truncatedTo(ChronoUnit.MINUTES).toOffsetDateTime();
@@ -419,7 +411,8 @@ final class Oracle {
             return x -> compareNumbers((Number) x, n);
         }
         if (v instanceof String s) {
-            return x -> ((String) x).compareTo(s);
+            // an identifier (ID) is filtered with the digits the API sent out; text columns compare as text
+            return x -> x instanceof Number number ? compareNumbers(number, Long.valueOf(s)) : ((String) x).compareTo(s);
         }
         Boolean b = (Boolean) v;
         return x -> Boolean.compare((Boolean) x, b);

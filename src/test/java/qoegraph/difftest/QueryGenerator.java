@@ -13,6 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import qoegraph.model.Dimension;
+import qoegraph.model.FieldType;
+import qoegraph.model.ModelLoader;
 import qoegraph.query.DatePart;
 import qoegraph.query.Filter;
 import qoegraph.query.Granularity;
@@ -58,7 +62,12 @@ final class QueryGenerator {
     QueryGenerator(Spec spec, long seed) {
         this.spec = spec;
         this.random = new SplittableRandom(seed);
+        this.ids = ModelLoader.load(GeneratedData.MODEL_DIR).dataset(spec.dataset()).orElseThrow().dimensions().values()
+                .stream().filter(d -> d.type() == FieldType.ID).map(Dimension::name).collect(Collectors.toSet());
     }
+
+    /** The dataset's identifier dimensions (ID): filtered with whole numbers or their digits, never a fraction. */
+    private final Set<String> ids;
 
     /** A query and the oracle's answer to it. */
     record Case(Query query, Oracle.Answer expected) {
@@ -382,6 +391,9 @@ final class QueryGenerator {
             }
             case LONG: {
                 long l = (Long) v;
+                if (ids.contains(column.name())) {
+                    return r < 10 ? (Object) Long.toString(l) : (Object) l;   // an ID as a client sends it back
+                }
                 boolean small = Math.abs(l) < (1L << 50);
                 if (r < 3 && l == (int) l) {
                     return (int) l;

@@ -64,8 +64,7 @@ class RandomizedDifferentialTest {
                 List.of("devId", "proto", "dstPort", "service", "userId", "location", "deviceId", "deviceName",
                         "devtype", "os", "shared", "country", "locationId"),
                 Map.of("bytesIn", bytes, "bytesOut", bytes, "bytes", bytes, "packetsIn", packets,
-                        "packetsOut", packets, "srcPort", List.of(1000.0, 10000.0), "id", List.of(10000.0, 100000.0),
-                        "dstPort", List.of(100.0, 1000.0)),
+                        "packetsOut", packets, "srcPort", List.of(1000.0, 10000.0), "dstPort", List.of(100.0, 1000.0)),
                 Map.of("bytesIn", List.of(2.0, 10.0, 3.0), "bytesOut", List.of(2.0, 10.0, 3.0),
                         "bytes", List.of(2.0, 10.0, 3.0), "packetsIn", List.of(2.0, 10.0),
                         "packetsOut", List.of(2.0, 10.0)),
@@ -92,7 +91,7 @@ class RandomizedDifferentialTest {
                 List.of("devId", "proto", "queryType", "queryTld", "ansType", "matchesEasylist", "matchesEasyprivacy",
                         "matchesBlacklist", "userReq", "duplicate", "userId", "deviceName", "devtype", "os", "shared",
                         "country"),
-                Map.of("id", List.of(5000.0, 20000.0), "srcPort", List.of(10.0), "dstPort", List.of(1000.0, 10000.0)),
+                Map.of("srcPort", List.of(10.0), "dstPort", List.of(1000.0, 10000.0)),
                 Map.of("dstPort", List.of(2.0, 10.0)),
                 "ts", new ArrayList<>(t.columns.keySet()),
                 List.of("UTC", "Europe/London", "America/St_Johns", Query.PARTICIPANT),
@@ -164,6 +163,19 @@ class RandomizedDifferentialTest {
         return problems;
     }
 
+    /**
+     * The engine's exact decimals (byte sums and bytes of the sessions, DECIMAL in the store) as doubles: the oracle
+     * adds doubles, so values compare within its tolerance (ExactSessionSumsTest checks the exact digits).
+     */
+    private static QueryResult doubles(QueryResult result) {
+        List<Map<String, Object>> rows = result.rows().stream().map(row -> {
+            Map<String, Object> copy = new java.util.LinkedHashMap<>(row);
+            copy.replaceAll((k, v) -> v instanceof java.math.BigDecimal d ? (Object) d.doubleValue() : v);
+            return copy;
+        }).toList();
+        return new QueryResult(rows, result.truncated(), result.elapsed());
+    }
+
     interface Runner {
         QueryResult run(Query query) throws Exception;
     }
@@ -173,7 +185,7 @@ class RandomizedDifferentialTest {
         List<Map<String, Object>> expected = c.expected().rows();
         Map<String, Metrics.Def> metrics = spec.oracle().metrics;
         try {
-            QueryResult actual = engine.run(query);
+            QueryResult actual = doubles(engine.run(query));
             int n = expected.size();
             int from = Math.min(query.offset(), n);
             int to = (int) Math.min((long) query.offset() + query.limit(), n);
@@ -195,7 +207,7 @@ class RandomizedDifferentialTest {
             }
             boolean paged = query.offset() > 0 || query.limit() < n;
             Query unpaged = query.transform(b -> b.limit(QueryGenerator.MAX_LIMIT).offset(0));
-            List<Map<String, Object>> all = paged ? engine.run(unpaged).rows() : actual.rows();
+            List<Map<String, Object>> all = paged ? doubles(engine.run(unpaged)).rows() : actual.rows();
             problems.addAll(new ResultDiff(query, metrics).asMultiset(expected, all).problems());
             return problems;
         } catch (Exception | AssertionError e) {

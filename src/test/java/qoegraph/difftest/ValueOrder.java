@@ -24,7 +24,7 @@ final class ValueOrder {
             return Oracle.compareNumbers(x, y);
         }
         if (a instanceof OffsetDateTime x && b instanceof OffsetDateTime y) {
-            return x.toInstant().compareTo(y.toInstant());
+            return x.compareTo(y);   // by instant, then by offset (participants' times of one instant in two zones)
         }
         if (a instanceof LocalDateTime x && b instanceof LocalDateTime y) {
             return x.compareTo(y);

@@ -18,7 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.duckdb.DuckDBConnection;
+import qoegraph.engine.duckdb.DuckDb;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,8 +69,8 @@ class ConfiguredLimitsApiTest {
         // Every request here must reach the database: no cache answers in front of the statement limits.
         properties.put("qoegraph.cache.enabled", false);
         server = ApplicationContext.run(EmbeddedServer.class, properties);
-        DuckDBConnection db = server.getApplicationContext().getBean(DuckDBConnection.class);
-        try (Connection connection = db.duplicate(); Statement statement = connection.createStatement()) {
+        DuckDb db = server.getApplicationContext().getBean(DuckDb.class);
+        try (Connection connection = db.connections().open(); Statement statement = connection.createStatement()) {
             IngestTables.createEmpty(connection);
             for (String sql : Fixtures.statements()) {
                 statement.execute(sql);

@@ -9,7 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code extensions.fields.<resultKey>} says per root field what served it, rows, truncation, time; SQL on debug. */
+/**
+ * {@code extensions.fields.<path>} says per dataset or report field (keyed by its response path) what served it, rows,
+ * truncation, time; SQL on debug.
+ */
 class ExtensionsApiTest {
     private static TestServer server;
 
@@ -39,6 +42,17 @@ class ExtensionsApiTest {
         assertEquals(Map.of("table", "sessions", "rows", 4, "truncated", false, "cached", false),
                 withoutMs(fields.get("all")));
         assertEquals("deviceapptraffic", fields.get("traffic").get("table"));
+    }
+
+    /** Two aliases of reports each keep their entry: the key is the whole response path, not the last key. */
+    @Test
+    void aliasedReportsEachKeepTheirEntryUnderTheirPath() throws Exception {
+        Map<String, Map<String, Object>> fields = fields(server.post("{ r1: reports { streamHealth { stream } }"
+                + " r2: reports { streamHealth(minViewers: 7) { stream } } sessions { count } }"));
+        assertEquals(java.util.Set.of("r1.streamHealth", "r2.streamHealth", "sessions"), fields.keySet());
+        assertEquals(4, fields.get("r1.streamHealth").get("rows"), "streams 1, 2, 3 and 9");
+        assertEquals(1, fields.get("r2.streamHealth").get("rows"), "only stream 3 has 7 viewers or more");
+        assertEquals("streamHealth", fields.get("r2.streamHealth").get("report"));
     }
 
     private static Map<String, Object> withoutMs(Map<String, Object> field) {

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import qoegraph.sql.StatementPool;
+import qoegraph.engine.QueryEngine;
+import qoegraph.sql.Statements;
 
 /**
  * The server prepares a query shape once and then only binds and runs it: the same query with other values
@@ -19,14 +20,14 @@ class KeptStatementsApiTest {
     @Test
     void oneShapeWithOtherValuesIsPreparedOnceAndAnswersEachRight() throws Exception {
         TestServer server = TestServer.get();
-        StatementPool pool = server.bean(StatementPool.class);
-        StatementPool.Stats before = pool.stats();
+        Statements pool = server.bean(QueryEngine.class).statements();
+        Statements.Stats before = pool.stats();
         // Fixtures: BTP viewers 1, 2, 3, 13, 14 (17 has no cdn, so no total); Fro 4, 5, 6, 15; Olga 11, 12
-        assertEquals(List.of(Map.of("count", 5, "p2pBytes", 9400.0)), sessions("BTP", 0));
-        assertEquals(List.of(Map.of("count", 4, "p2pBytes", 1050.0)), sessions("Fro", 0));
-        assertEquals(List.of(Map.of("count", 1, "p2pBytes", 20.0)), sessions("Olga", 50));
-        assertEquals(List.of(Map.of("count", 2, "p2pBytes", 9000.0)), sessions("BTP", 1000));
-        StatementPool.Stats after = pool.stats();
+        assertEquals(List.of(Map.of("count", 5, "p2pBytes", 9400)), sessions("BTP", 0));
+        assertEquals(List.of(Map.of("count", 4, "p2pBytes", 1050)), sessions("Fro", 0));
+        assertEquals(List.of(Map.of("count", 1, "p2pBytes", 20)), sessions("Olga", 50));
+        assertEquals(List.of(Map.of("count", 2, "p2pBytes", 9000)), sessions("BTP", 1000));
+        Statements.Stats after = pool.stats();
         assertTrue(after.prepared() - before.prepared() <= 1, "prepared again: " + before + " -> " + after);
         assertTrue(after.reused() - before.reused() >= 3, "not reused: " + before + " -> " + after);
     }

@@ -16,6 +16,7 @@ import org.duckdb.DuckDBConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import qoegraph.engine.duckdb.DuckDb;
 import qoegraph.model.ModelLoader;
 
 /** GraphiQL's docs pane is the analysts' manual: every type, field, argument and enum value says what it is. */
@@ -26,7 +27,7 @@ class SchemaDocsTest {
     @BeforeAll
     static void build() throws Exception {
         db = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
-        schema = ApiSchema.schema(ModelLoader.load(SdlFile.MODEL_DIR), db, Runnable::run, QueryLimits.DEFAULTS);
+        schema = ApiSchema.schema(ModelLoader.load(SdlFile.MODEL_DIR), DuckDb.of(db).engine(8), Runnable::run, QueryLimits.DEFAULTS);
     }
 
     @AfterAll

@@ -3,6 +3,8 @@ package qoegraph.graphql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static qoegraph.graphql.SessionsApiTest.row;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,10 +41,37 @@ class StudyApiTest {
                         + " day: ts(granularity: DAY) weekday: ts(part: DAY_OF_WEEK) bytes } }"));
     }
 
+    /**
+     * A participant's day is their local day, with their zone's offset at its start: a French and a British (or
+     * shared, UTC) day are different instants, so different rows, in instant order; the text before the offset is
+     * the wall clock.
+     */
     @Test
-    void participantTimesAreEachOwnersWallClock() throws Exception {
-        assertEquals(List.of(row("ts", "2015-03-29T00:00:00.000", "bytes", 4180), row("ts", "2015-10-25T00:00:00.000", "bytes", 7733)),
+    void participantTimesAreEachOwnersLocalTimeWithTheirOffset() throws Exception {
+        assertEquals(List.of(row("ts", "2015-03-29T00:00:00.000+01:00", "bytes", 870),
+                        row("ts", "2015-03-29T00:00:00.000Z", "bytes", 3310),
+                        row("ts", "2015-10-25T00:00:00.000+02:00", "bytes", 33),
+                        row("ts", "2015-10-25T00:00:00.000+01:00", "bytes", 7700)),
                 traffic("{ traffic(timezone: \"PARTICIPANT\") { ts(granularity: DAY) bytes } }"));
+        // bob's hours on the fall-back night: both 01:00 hours, each with its own offset
+        assertEquals(List.of(row("ts", "2015-03-29T00:00:00.000Z", "bytes", 1100),
+                        row("ts", "2015-03-29T02:00:00.000+01:00", "bytes", 2200),
+                        row("ts", "2015-10-25T01:00:00.000+01:00", "bytes", 3300),
+                        row("ts", "2015-10-25T01:00:00.000Z", "bytes", 4400)),
+                traffic("{ traffic(where: {deviceId: {eq: 20}}, timezone: \"PARTICIPANT\") { ts(granularity: HOUR) bytes } }"));
+        // every value is the row's own instant (a browser's new Date() reads it right) and its owner's wall clock
+        Map<Object, String> utc = Map.of("1", "2015-03-29T00:30:00Z", "2", "2015-03-29T01:30:00Z", "8", "2015-10-25T00:30:00Z",
+                "9", "2015-10-25T01:30:00Z", "10", "2015-03-29T12:00:00Z", "11", "2015-03-29T12:00:00Z");
+        Map<Object, String> wallClock = Map.of("1", "2015-03-29T01:30", "2", "2015-03-29T03:30", "8", "2015-10-25T02:30",
+                "9", "2015-10-25T02:30", "10", "2015-03-29T12:00", "11", "2015-03-29T14:00");
+        List<Map<String, Object>> rows = traffic("{ traffic(where: {id: {in: [\"1\", \"2\", \"8\", \"9\", 10, 11]}},"
+                + " timezone: \"PARTICIPANT\") { id ts } }");
+        assertEquals(utc.keySet(), rows.stream().map(r -> r.get("id")).collect(java.util.stream.Collectors.toSet()));
+        for (Map<String, Object> r : rows) {
+            OffsetDateTime ts = OffsetDateTime.parse((String) r.get("ts"));
+            assertEquals(Instant.parse(utc.get(r.get("id"))), ts.toInstant(), "instant of row " + r);
+            assertEquals(wallClock.get(r.get("id")), ts.toLocalDateTime().toString(), "wall clock of row " + r);
+        }
         assertEquals(List.of(row("deviceId", 20, "hour", 0, "share", 0.1), row("deviceId", 20, "hour", 1, "share", 0.7),
                         row("deviceId", 20, "hour", 2, "share", 0.2)),
                 traffic("{ traffic(where: {deviceId: {in: [20]}}, timezone: \"PARTICIPANT\") { deviceId"

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import qoegraph.engine.duckdb.DuckDb;
 import qoegraph.ingest.Ingester;
 import qoegraph.model.ModelLoader;
 import qoegraph.model.SourceTables;
@@ -36,7 +37,7 @@ class StudyLocationsTest {
         Ingester ingester = new Ingester(db, SourceTables.load(SdlFile.MODEL_DIR.resolve("sources.yml")), line -> { });
         ingester.ensureSchema();
         ingester.ingest(Path.of("src/test/resources/ingest/study"));
-        graphQL = ApiSchema.graphQL(ApiSchema.schema(ModelLoader.load(SdlFile.MODEL_DIR), db, Runnable::run,
+        graphQL = ApiSchema.graphQL(ApiSchema.schema(ModelLoader.load(SdlFile.MODEL_DIR), DuckDb.of(db).engine(8), Runnable::run,
                 QueryLimits.DEFAULTS));
     }
 

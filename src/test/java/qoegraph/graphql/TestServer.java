@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import qoegraph.testsupport.IngestTables;
-import org.duckdb.DuckDBConnection;
+import qoegraph.engine.duckdb.DuckDb;
 
 /**
  * One real qoegraph server for the GraphQL tests (started once: about two seconds), on a fresh database file
@@ -40,8 +40,8 @@ final class TestServer {
                 "qoegraph.limits.query-timeout", "5s",
                 // the fixtures are written with plain SQL, which the data version does not see: no result cache
                 "qoegraph.cache.enabled", false));
-        DuckDBConnection db = server.getApplicationContext().getBean(DuckDBConnection.class);
-        try (Connection connection = db.duplicate(); Statement statement = connection.createStatement()) {
+        DuckDb db = server.getApplicationContext().getBean(DuckDb.class);
+        try (Connection connection = db.connections().open(); Statement statement = connection.createStatement()) {
             IngestTables.createEmpty(connection);
             for (String sql : Fixtures.statements()) {
                 statement.execute(sql);

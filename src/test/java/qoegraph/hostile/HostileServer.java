@@ -14,7 +14,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
-import org.duckdb.DuckDBConnection;
+import qoegraph.engine.duckdb.DuckDb;
 import qoegraph.testsupport.IngestTables;
 
 /** A real qoegraph server on a fresh database holding {@link FixtureRows}, and a plain HTTP client for it. */
@@ -32,14 +32,14 @@ final class HostileServer implements AutoCloseable {
                 "qoegraph.database", dir.resolve("db.duckdb").toString(),
                 "qoegraph.limits.max-rows", MAX_ROWS,
                 "qoegraph.limits.query-timeout", "10s"));
-        try (Connection connection = db().duplicate()) {
+        try (Connection connection = db().connections().open()) {
             IngestTables.createEmpty(connection);
             FixtureRows.insert(connection);
         }
     }
 
-    DuckDBConnection db() {
-        return server.getApplicationContext().getBean(DuckDBConnection.class);
+    DuckDb db() {
+        return server.getApplicationContext().getBean(DuckDb.class);
     }
 
     HttpResponse<String> send(FuzzCase c) throws Exception {
@@ -63,7 +63,7 @@ final class HostileServer implements AutoCloseable {
     /** Row counts of every table and view in the database: what no request may change. */
     Map<String, Long> rowCounts() throws SQLException {
         Map<String, Long> counts = new TreeMap<>();
-        try (Connection connection = db().duplicate(); Statement statement = connection.createStatement()) {
+        try (Connection connection = db().connections().open(); Statement statement = connection.createStatement()) {
             try (ResultSet tables = statement.executeQuery("SELECT table_name FROM information_schema.tables"
                     + " WHERE table_schema = 'main'")) {
                 while (tables.next()) {

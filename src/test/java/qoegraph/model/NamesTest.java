@@ -17,6 +17,13 @@ class NamesTest {
     }
 
     @Test
+    void theSameNameInAnotherCaseBeatsAnAbbreviation() {
+        List<String> names = List.of("p2pViewerShare", "p2pShare", "p2pBytes");
+        assertEquals(Optional.of("p2pShare"), Names.closest("p2pshare", names));
+        assertEquals(Optional.of("p2pShare"), Names.closest("P2PSHARE", names));
+    }
+
+    @Test
     void typosStillFindTheirName() {
         assertEquals(Optional.of("cdn"), Names.closest("cdnn", SESSIONS));
         assertEquals(Optional.of("p2pShare"), Names.closest("p2pshar", SESSIONS));

@@ -16,7 +16,7 @@ import java.sql.Connection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.duckdb.DuckDBConnection;
+import qoegraph.engine.duckdb.DuckDb;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,8 +36,8 @@ class ReportApiTest {
                 "micronaut.server.port", -1,
                 "qoegraph.sample-on-first-start", false,
                 "qoegraph.database", dir.resolve("db.duckdb").toString()));
-        DuckDBConnection db = server.getApplicationContext().getBean(DuckDBConnection.class);
-        try (Connection connection = db.duplicate()) {
+        DuckDb db = server.getApplicationContext().getBean(DuckDb.class);
+        try (Connection connection = db.connections().open()) {
             ReportFixture.load(connection);
         }
         client = server.getApplicationContext().createBean(HttpClient.class, server.getURL());
@@ -86,7 +86,7 @@ class ReportApiTest {
                         "phones", 1, "pcs", 1),
                 Map.of("userId", 4, "country", "uk", "bytes", 100, "rankOverall", 3, "rankInCountry", 2,
                         "phones", 1, "pcs", 0)), at(response, "data", "reports", "ranking"));
-        Map<?, ?> extensions = (Map<?, ?>) at(response, "extensions", "fields", "ranking");
+        Map<?, ?> extensions = (Map<?, ?>) at(response, "extensions", "fields", "reports.ranking");
         assertEquals("userRanking", extensions.get("report"));
         assertEquals(2, extensions.get("rows"));
         assertEquals(false, extensions.get("truncated"));

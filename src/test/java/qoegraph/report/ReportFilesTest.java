@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import qoegraph.engine.duckdb.DuckDbDialect;
 import qoegraph.sql.SqlRunner;
 import qoegraph.sql.SqlStatement;
 
@@ -68,7 +69,7 @@ class ReportFilesTest {
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement s = db.createStatement()) {
             s.execute("CREATE TABLE users (id INTEGER, country VARCHAR)");
             s.execute("INSERT INTO users VALUES (1, 'fr'), (2, 'uk')");
-            Reports.of(List.of(report)).check(db);
+            Reports.of(List.of(report)).check(db, new DuckDbDialect());
             SqlRunner runner = new SqlRunner(Duration.ofSeconds(5));
             assertEquals(List.of(Map.of("id", 1)), runner.run(db, report.bind(Map.of(), 10)).rows());
             assertEquals(List.of(), runner.run(db, report.bind(Map.of("country", "fr' OR 1=1 --"), 10)).rows());
@@ -148,12 +149,12 @@ class ReportFilesTest {
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement s = db.createStatement()) {
             s.execute("CREATE TABLE users (id INTEGER, username VARCHAR, country VARCHAR)");
             List<String> problems = assertThrows(ReportException.class,
-                    () -> Reports.of(List.of(report)).check(db)).problems();
+                    () -> Reports.of(List.of(report)).check(db, new DuckDbDialect())).problems();
             String file = dir.resolve("r.sql").toString();
             assertEquals(List.of(file + ":4: column name is declared Long but the SQL returns VARCHAR",
                     file + ":5: column extra is declared but the SQL returns no such column"), problems);
             assertEquals(List.of(file + ":4: the SQL returns column country (VARCHAR) that the header does not declare"),
-                    assertThrows(ReportException.class, () -> Reports.of(List.of(renamed)).check(db)).problems());
+                    assertThrows(ReportException.class, () -> Reports.of(List.of(renamed)).check(db, new DuckDbDialect())).problems());
         }
     }
 
@@ -162,7 +163,7 @@ class ReportFilesTest {
         Report report = one(HEADER + "SELECT id FROM no_such_table WHERE country = :country");
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
             List<String> problems = assertThrows(ReportException.class,
-                    () -> Reports.of(List.of(report)).check(db)).problems();
+                    () -> Reports.of(List.of(report)).check(db, new DuckDbDialect())).problems();
             assertEquals(1, problems.size());
             assertTrue(problems.get(0).startsWith(dir.resolve("r.sql") + ":5: the SQL does not prepare: "),
                     problems.get(0));

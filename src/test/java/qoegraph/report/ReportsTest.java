@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import qoegraph.engine.duckdb.DuckDbDialect;
 import qoegraph.sql.SqlRunner;
 
 /** Each report of queries/reports on {@link ReportFixture}, against figures computed by hand from its rows. */
@@ -23,7 +24,7 @@ class ReportsTest {
     static void load() throws Exception {
         db = DriverManager.getConnection("jdbc:duckdb:");
         ReportFixture.load(db);
-        reports = Reports.load(Path.of("queries/reports")).check(db);
+        reports = Reports.load(Path.of("queries/reports")).check(db, new DuckDbDialect());
     }
 
     @AfterAll

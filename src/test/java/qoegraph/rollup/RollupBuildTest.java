@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import qoegraph.engine.duckdb.DuckDbDialect;
 import qoegraph.ingest.Ingester;
 import qoegraph.model.Model;
 import qoegraph.model.ModelLoader;
@@ -35,6 +36,7 @@ import qoegraph.sql.SqlRunner;
 
 /** Loading and building rollups: the repository's files load, builds swap atomically, bad files name file and line. */
 class RollupBuildTest {
+    private static final DuckDbDialect DUCKDB = new DuckDbDialect();
     private final Model model = ModelLoader.load(RollupData.MODEL_DIR);
     private DuckDBConnection root;
 
@@ -56,7 +58,7 @@ class RollupBuildTest {
 
     private Rollups rollups() throws Exception {
         try (Connection c = root.duplicate()) {
-            return new Rollups(RollupLoader.load(RollupData.ROLLUP_DIR, model, c), model, line -> { });
+            return new Rollups(RollupLoader.load(RollupData.ROLLUP_DIR, model, c, DUCKDB), model, DUCKDB, line -> { });
         }
     }
 
@@ -64,7 +66,7 @@ class RollupBuildTest {
         Plan plan = new Planner(model, rollups).plan(query);
         assertEquals(expectedSource, plan.source().kind());
         try (Connection c = root.duplicate()) {
-            return new SqlRunner(Duration.ofSeconds(60)).run(c, new SelectCompiler().compile(plan));
+            return new SqlRunner(Duration.ofSeconds(60)).run(c, new SelectCompiler(DUCKDB).compile(plan));
         }
     }
 
@@ -131,7 +133,7 @@ class RollupBuildTest {
             rollups.refresh(c);
         }
         long t0 = System.nanoTime();
-        List<Map<String, Object>> base = run(query, new Rollups(List.of(), line -> { }), "table").rows();
+        List<Map<String, Object>> base = run(query, new Rollups(List.of(), DUCKDB, line -> { }), "table").rows();
         long t1 = System.nanoTime();
         List<Map<String, Object>> rolled = run(query, rollups, "rollup").rows();
         long t2 = System.nanoTime();
@@ -159,7 +161,7 @@ class RollupBuildTest {
                 """);
         RollupException e;
         try (Connection c = root.duplicate()) {
-            e = assertThrows(RollupException.class, () -> RollupLoader.load(dir, model, c));
+            e = assertThrows(RollupException.class, () -> RollupLoader.load(dir, model, c, DUCKDB));
         }
         String message = String.join("\n", e.problems());
         assertTrue(message.contains("bad.sql:3: unknown dimension 'nope' of sessions"), message);
@@ -178,7 +180,7 @@ class RollupBuildTest {
                 SELECT isp, count(*) AS count, sum(cdn) AS p2pBytes FROM sessions GROUP BY ALL
                 """);
         try (Connection c = root.duplicate()) {
-            Rollups rollups = new Rollups(RollupLoader.load(dir, model, c), model, line -> { });
+            Rollups rollups = new Rollups(RollupLoader.load(dir, model, c, DUCKDB), model, DUCKDB, line -> { });
             RollupException e = assertThrows(RollupException.class, () -> rollups.refresh(c));
             assertTrue(e.getMessage().contains("drift.sql:5: metric 'p2pBytes' totals"), e.getMessage());
             assertTrue(rollups.built("sessions").isEmpty());
@@ -198,7 +200,7 @@ class RollupBuildTest {
             s.execute("INSERT INTO deviceapptraffic (id, devid, ts, _file_id) VALUES (1, 1, TIMESTAMP '2015-05-04 10:00:05', 1)");
         }
         try (Connection c = root.duplicate()) {
-            Rollups rollups = new Rollups(RollupLoader.load(dir, model, c), line -> { });
+            Rollups rollups = new Rollups(RollupLoader.load(dir, model, c, DUCKDB), DUCKDB, line -> { });
             RollupException e = assertThrows(RollupException.class, () -> rollups.refresh(c));
             assertTrue(e.getMessage().contains("raw.sql:5: column 'ts' is declared hour but 1 rows are not truncated"),
                     e.getMessage());

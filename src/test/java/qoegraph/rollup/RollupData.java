@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.duckdb.DuckDBConnection;
+import qoegraph.engine.duckdb.DuckDbDialect;
 import qoegraph.generate.SessionsGenerator;
 import qoegraph.generate.study.StudyGenerator;
 import qoegraph.ingest.Ingester;
@@ -22,9 +23,19 @@ import qoegraph.query.QueryValidator;
 import qoegraph.sql.QueryResult;
 import qoegraph.sql.SelectCompiler;
 import qoegraph.sql.SqlRunner;
+import qoegraph.sql.ConnectionSource;
+import qoegraph.sql.SqlDialect;
+import qoegraph.engine.trino.Trino;
+import qoegraph.testsupport.TrinoTarget;
+import java.util.Map;
 
-/** A generated sessions file and a small study, ingested, with the repository's rollups built. */
+/**
+ * A generated sessions file and a small study, ingested, with the repository's rollups built: on DuckDB, or on
+ * Trino with {@code -Dqoegraph.test.engine=trino} ({@link TrinoTarget}: the rows written to the lake, the rollups
+ * built in Trino).
+ */
 final class RollupData implements AutoCloseable {
+    private static final DuckDbDialect DUCKDB = new DuckDbDialect();
     static final Path MODEL_DIR = Path.of("queries/model");
     static final Path ROLLUP_DIR = Path.of("queries/rollups");
     static final double STUDY_SCALE = 0.03;
@@ -33,6 +44,9 @@ final class RollupData implements AutoCloseable {
     final Model model = ModelLoader.load(MODEL_DIR);
     final DuckDBConnection root;
     final Rollups rollups;
+    private final SqlDialect dialect;
+    private final ConnectionSource engine;
+    private final Trino trino;
 
     RollupData() throws Exception {
         dir = Files.createTempDirectory("qoegraph-rollups");
@@ -41,20 +55,32 @@ final class RollupData implements AutoCloseable {
         root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("rollups.duckdb"));
         Ingester ingester = new Ingester(root, SourceTables.load(MODEL_DIR.resolve("sources.yml")), line -> { });
         ingester.ensureSchema();
+        trino = TrinoTarget.wanted() ? trino() : null;
+        if (trino != null) {
+            ingester.afterEachIngest(trino.lakeSync(SourceTables.load(MODEL_DIR.resolve("sources.yml")).all()));
+        }
         ingester.ingest(dir.resolve("sessions.csv"));
         ingester.ingest(dir.resolve("study"));
-        try (Connection c = root.duplicate()) {
-            rollups = new Rollups(RollupLoader.load(ROLLUP_DIR, model, c), model, line -> { });
-            rollups.refresh(c);
+        dialect = trino == null ? DUCKDB : trino.dialect();
+        engine = trino == null ? root::duplicate : trino.connections();
+        try (Connection c = engine.open(); Connection store = root.duplicate()) {
+            rollups = new Rollups(RollupLoader.load(ROLLUP_DIR, model, c, dialect), model, dialect, line -> { });
+            rollups.refresh(c, store);
         }
+    }
+
+    private static Trino trino() {
+        Map<String, Object> p = TrinoTarget.serverProperties("rollups");
+        return new Trino(new Trino.Settings(TrinoTarget.URL, "rollup-test", "lake", (String) p.get("qoegraph.trino.schema"),
+                Path.of((String) p.get("qoegraph.trino.lake")), (String) p.get("qoegraph.trino.lake-uri")), 1);
     }
 
     /** Validates, plans (with the rollups, or none), compiles and runs. */
     Answer run(Query query, RollupCatalog catalog) throws Exception {
         new QueryValidator(model).check(query);
         Plan plan = new Planner(model, catalog).plan(query);
-        try (Connection c = root.duplicate()) {
-            QueryResult result = new SqlRunner(Duration.ofSeconds(120)).run(c, new SelectCompiler().compile(plan));
+        try (Connection c = engine.open()) {
+            QueryResult result = new SqlRunner(Duration.ofSeconds(120)).run(c, new SelectCompiler(dialect).compile(plan));
             return new Answer(plan, result);
         }
     }
@@ -64,6 +90,9 @@ final class RollupData implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (trino != null) {
+            trino.close();
+        }
         root.close();
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

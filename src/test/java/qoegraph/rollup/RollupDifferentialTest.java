@@ -30,13 +30,15 @@ import qoegraph.query.Window;
 import qoegraph.query.WindowFunction;
 
 /**
- * The same random queries with rollups on and off against one database: the same rows, and the rollup
+ * The same random queries with rollups on and off against one database (DuckDB, or Trino with
+ * {@code -Dqoegraph.test.engine=trino}): the same rows, and the rollup
  * named as the source exactly when the query is one a rollup can serve (the generator knows which
  * elements no rollup has: raw times, minutes, a +05:30 zone, unaligned time filters, unkept dimensions,
  * medians and distinct counts).
  */
 class RollupDifferentialTest {
-    private static final int QUERIES = 300;
+    /** 300; fewer on Trino, whose every statement is a round of HTTP requests to a coordinator and its workers. */
+    private static final int QUERIES = Integer.getInteger("rollup.difftest.queries", 300);
     private static RollupData data;
     private static LocalDateTime firstDay;
 
@@ -116,9 +118,9 @@ class RollupDifferentialTest {
                 + " values, %d not bit-equal (worst relative difference %.3g)%n", ran, invalid, served, doubles,
                 doublesDiffering, worst);
         System.out.println("rollup differential: not bit-equal by field: " + differingKeys);
-        assertTrue(ran >= 200, "ran " + ran);
-        assertTrue(served >= 80, "served " + served);
-        assertTrue(ran - served >= 40, "base " + (ran - served));
+        assertTrue(ran >= QUERIES * 2 / 3, "ran " + ran);
+        assertTrue(served >= QUERIES * 4 / 15, "served " + served);
+        assertTrue(ran - served >= QUERIES * 2 / 15, "base " + (ran - served));
     }
 
     private static final List<String> SESSION_DIMS = List.of("stream", "isp", "browser", "connected");

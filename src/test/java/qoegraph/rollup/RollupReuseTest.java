@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.duckdb.DuckDBConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import qoegraph.engine.duckdb.DuckDbDialect;
 import qoegraph.ingest.Ingester;
 import qoegraph.model.Model;
 import qoegraph.model.ModelLoader;
@@ -25,6 +26,7 @@ import qoegraph.model.SourceTables;
  * the same ingested data, and rebuilds one whose file changed or whose data grew.
  */
 class RollupReuseTest {
+    private static final DuckDbDialect DUCKDB = new DuckDbDialect();
     static final Path MODEL = Path.of("queries/model");
 
     @TempDir
@@ -45,10 +47,10 @@ class RollupReuseTest {
             Ingester ingester = new Ingester(root, SourceTables.load(MODEL.resolve("sources.yml")), line -> { });
             ingester.ensureSchema();
             ingester.ingest(sessions("a.csv", 5));
-            Map<String, RollupStatus> first = byName(new Rollups(RollupLoader.load(rollupDir, model, c), model, l -> { })
+            Map<String, RollupStatus> first = byName(new Rollups(RollupLoader.load(rollupDir, model, c, DUCKDB), model, DUCKDB, l -> { })
                     .refreshChanged(c));
 
-            Map<String, RollupStatus> restart = byName(new Rollups(RollupLoader.load(rollupDir, model, c), model,
+            Map<String, RollupStatus> restart = byName(new Rollups(RollupLoader.load(rollupDir, model, c, DUCKDB), model, DUCKDB,
                     l -> { }).refreshChanged(c));
             for (String name : first.keySet()) {
                 assertEquals(first.get(name).builtAt(), restart.get(name).builtAt(), name + " was rebuilt");
@@ -57,13 +59,13 @@ class RollupReuseTest {
 
             Files.writeString(rollupDir.resolve("dns_hourly.sql"), "\n-- edited\n",
                     java.nio.file.StandardOpenOption.APPEND);
-            Map<String, RollupStatus> edited = byName(new Rollups(RollupLoader.load(rollupDir, model, c), model,
+            Map<String, RollupStatus> edited = byName(new Rollups(RollupLoader.load(rollupDir, model, c, DUCKDB), model, DUCKDB,
                     l -> { }).refreshChanged(c));
             assertNotEquals(first.get("dnsHourly").builtAt(), edited.get("dnsHourly").builtAt());
             assertEquals(first.get("sessionsByStream").builtAt(), edited.get("sessionsByStream").builtAt());
 
             ingester.ingest(sessions("b.csv", 7));
-            Map<String, RollupStatus> grown = byName(new Rollups(RollupLoader.load(rollupDir, model, c), model,
+            Map<String, RollupStatus> grown = byName(new Rollups(RollupLoader.load(rollupDir, model, c, DUCKDB), model, DUCKDB,
                     l -> { }).refreshChanged(c));
             assertNotEquals(first.get("sessionsByStream").builtAt(), grown.get("sessionsByStream").builtAt());
             // One stream in each file, one ISP, browser and connected value: one rollup row per file.

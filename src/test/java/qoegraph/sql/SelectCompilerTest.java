@@ -20,6 +20,7 @@ import qoegraph.query.Query;
 import qoegraph.query.Top;
 import qoegraph.query.Window;
 import qoegraph.query.WindowFunction;
+import qoegraph.testsupport.JsonNumbers;
 
 /** The exact SQL text and parameters of a few queries, then their rows on the hand-made fixtures. */
 class SelectCompilerTest {
@@ -51,13 +52,13 @@ class SelectCompilerTest {
                 + "WHERE (\"sessions\".\"connected\" = ? AND \"sessions\".\"isp\" IN (?, ?)) GROUP BY 1, 2 "
                 + "ORDER BY 5 DESC NULLS LAST, 1 ASC NULLS LAST, 2 ASC NULLS LAST LIMIT ? OFFSET ?", statement.sql());
         assertEquals(List.of(true, "BTP", "Fro", 11, 0), statement.params());
-        assertEquals(List.of(
+        assertEquals(JsonNumbers.canonical(List.of(
                 row("isp", "Fro", "browser", "Swamp", "count", 1L, "totalBytes", 1000.0, "p2pShare", 1.0),
                 row("isp", "BTP", "browser", "EarthWolf", "count", 3L, "totalBytes", 16300.5, "p2pShare", 15100.5 / 16300.5),
                 row("isp", "BTP", "browser", "Iron", "count", 2L, "totalBytes", 600.0, "p2pShare", 400.0 / 600.0),
                 row("isp", "Fro", "browser", "EarthWolf", "count", 1L, "totalBytes", 200.0, "p2pShare", 0.25),
-                row("isp", "Fro", "browser", "Iron", "count", 1L, "totalBytes", 100.0, "p2pShare", 0.0)),
-                db.run(query).rows());
+                row("isp", "Fro", "browser", "Iron", "count", 1L, "totalBytes", 100.0, "p2pShare", 0.0))),
+                JsonNumbers.canonical(db.run(query).rows()));
     }
 
     @Test
@@ -161,8 +162,8 @@ class SelectCompilerTest {
         assertEquals("WITH \"g\" AS (SELECT date_trunc('day', \"deviceapptraffic\".\"ts\") AS \"c0\", " + BYTES
                 + " AS \"c1\", " + BYTES + " AS \"c2\", " + BYTES + " AS \"c3\" FROM \"deviceapptraffic\" GROUP BY 1) "
                 + "SELECT \"g\".\"c0\", \"g\".\"c1\", (\"g\".\"c2\" - lag(\"g\".\"c2\") OVER (ORDER BY \"g\".\"c0\" ASC NULLS LAST)) "
-                + "AS \"c2\", avg(\"g\".\"c3\") OVER (ORDER BY \"g\".\"c0\" ASC NULLS LAST ROWS BETWEEN ? PRECEDING AND "
-                + "CURRENT ROW) AS \"c3\" FROM \"g\" ORDER BY 1 ASC NULLS LAST LIMIT ? OFFSET ?", statement.sql());
+                + "AS \"c2\", CAST(avg(\"g\".\"c3\") OVER (ORDER BY \"g\".\"c0\" ASC NULLS LAST ROWS BETWEEN ? PRECEDING AND "
+                + "CURRENT ROW) AS DOUBLE) AS \"c3\" FROM \"g\" ORDER BY 1 ASC NULLS LAST LIMIT ? OFFSET ?", statement.sql());
         assertEquals(List.of(1, 1001, 0), statement.params());
         assertEquals(List.of(
                 row("day", OffsetDateTime.parse("2015-03-28T00:00Z"), "bytes", 440L, "change", null, "moving", 440.0),

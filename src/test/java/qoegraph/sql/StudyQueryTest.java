@@ -99,11 +99,14 @@ class StudyQueryTest {
     }
 
     @Test
-    void participantDaysAreEachOwnersWallClockDay() throws Exception {
+    void participantDaysAreEachOwnersDayWithItsOffset() throws Exception {
         Query query = traffic().dimension(dimension("ts").granularity(Granularity.DAY)).metrics("bytes")
                 .timezone(Query.PARTICIPANT).build();
-        assertEquals(List.of(row("ts", LocalDateTime.parse("2015-03-29T00:00"), "bytes", 4180L),
-                row("ts", LocalDateTime.parse("2015-10-25T00:00"), "bytes", 7733L)), db.run(query).rows());
+        // in instant order: bob's (London) and the shared device's (UTC) day start at 00:00Z, alice's (Paris) at 23:00Z
+        assertEquals(List.of(row("ts", OffsetDateTime.parse("2015-03-29T00:00+01:00"), "bytes", 870L),
+                row("ts", OffsetDateTime.parse("2015-03-29T00:00Z"), "bytes", 3310L),
+                row("ts", OffsetDateTime.parse("2015-10-25T00:00+02:00"), "bytes", 33L),
+                row("ts", OffsetDateTime.parse("2015-10-25T00:00+01:00"), "bytes", 7700L)), db.run(query).rows());
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import qoegraph.engine.duckdb.DuckDbDialect;
 import qoegraph.model.Model;
 import qoegraph.model.ModelLoader;
 import qoegraph.plan.Planner;
@@ -43,7 +44,7 @@ final class TestDb implements AutoCloseable {
     }
 
     SqlStatement compile(Query query) {
-        return new SelectCompiler().compile(new Planner(model).plan(query));
+        return new SelectCompiler(new DuckDbDialect()).compile(new Planner(model).plan(query));
     }
 
     /** 20 viewers; see SessionsQueryTest for the hand-computed figures. */

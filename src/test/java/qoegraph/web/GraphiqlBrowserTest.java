@@ -14,7 +14,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.duckdb.DuckDBConnection;
+import qoegraph.engine.duckdb.DuckDb;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,8 +57,8 @@ class GraphiqlBrowserTest {
                 "micronaut.server.port", -1,
                 "qoegraph.sample-on-first-start", false,
                 "qoegraph.database", dir.resolve("db.duckdb").toString()));
-        DuckDBConnection db = server.getApplicationContext().getBean(DuckDBConnection.class);
-        try (Connection connection = db.duplicate(); Statement statement = connection.createStatement()) {
+        DuckDb db = server.getApplicationContext().getBean(DuckDb.class);
+        try (Connection connection = db.connections().open(); Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO sessions (stream, isp, browser, connected, p2p, cdn) VALUES "
                     + "(1, 'BTP', 'Iron', true, 300, 100), (1, 'BTP', 'Iron', true, 150, 50), "
                     + "(1, 'Fro', 'Iron', true, 100, 300)");

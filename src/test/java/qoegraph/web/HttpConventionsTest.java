@@ -22,7 +22,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.duckdb.DuckDBConnection;
+import qoegraph.engine.duckdb.DuckDb;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,8 +53,8 @@ class HttpConventionsTest {
                 "qoegraph.database", dir.resolve("db.duckdb").toString(),
                 "micronaut.server.cors.enabled", true,
                 "micronaut.server.cors.configurations.web.allowed-origins", List.of(ORIGIN)));
-        DuckDBConnection db = server.getApplicationContext().getBean(DuckDBConnection.class);
-        try (Connection connection = db.duplicate(); Statement statement = connection.createStatement()) {
+        DuckDb db = server.getApplicationContext().getBean(DuckDb.class);
+        try (Connection connection = db.connections().open(); Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO sessions (stream, isp, browser, connected, p2p, cdn) VALUES "
                     + "(1, 'BTP', 'Iron', true, 300, 100), (1, 'BTP', 'Iron', true, 150, 50), "
                     + "(1, 'Fro, \"the\" ISP', 'Iron', true, 100, 300)");
@@ -133,6 +133,97 @@ class HttpConventionsTest {
         assertEquals(rows(stored), rows(byGet), "and over GET too");
     }
 
+    /**
+     * The hash sent with a query is checked against it before any cache answers, and the query is stored even when
+     * the response cache answered its text first: the hash alone then hits, and another text never gets its answer.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPersistedQueryHashIsCheckedBeforeAnyCacheAndStoredWhateverAnsweredFirst() throws Exception {
+        String c = "query C { sessions(orderBy: [{isp: ASC}]) { isp count } }";
+        String d = "query D { sessions { p2pShare } }";
+        for (int i = 0; i < 2; i++) {   // the second answer comes from the response cache
+            assertEquals(2, rows(send(post(Map.of("query", c), "application/json")).body()).size());
+            rows(send(post(Map.of("query", d), "application/json")).body());
+        }
+        String stored = send(post(Map.of("query", c, "extensions", persisted(c)), "application/json")).body();
+        assertEquals(rows(stored), rows(send(post(Map.of("extensions", persisted(c)), "application/json")).body()),
+                "the hash alone hits, although the response cache answered the text before");
+        String byGet = send(get("extensions=" + enc(JSON.writeValueAsString(persisted(c))))).body();
+        assertEquals(rows(stored), rows(byGet), "over GET too");
+
+        Map<String, Object> mismatch = JSON.readValue(send(post(Map.of("query", d, "extensions", persisted(c)),
+                "application/json")).body(), Map.class);
+        assertNull(mismatch.get("data"), "d's cached answer is not given for c's hash");
+        assertEquals("PERSISTED_QUERY_HASH_MISMATCH", code(mismatch));
+        assertEquals(rows(stored), rows(send(post(Map.of("extensions", persisted(c)), "application/json")).body()),
+                "c's hash still runs c");
+    }
+
+    @Test
+    void aHashOnlyGetOfAStoredMutationIsRefused() throws Exception {
+        String mutation = "mutation { refreshRollups { name } }";
+        send(post(Map.of("query", mutation, "extensions", persisted(mutation)), "application/json"));
+        HttpResponse<String> response = send(get("extensions=" + enc(JSON.writeValueAsString(persisted(mutation)))));
+        assertEquals(405, response.statusCode(), response.body());
+    }
+
+    /** Refusals say why, in the one error shape, with a code and no empty locations or engine classifications. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void refusalsSayWhyInTheOneErrorShape() throws Exception {
+        Map<String, Object> version = JSON.readValue(send(post(Map.of("query", "{ sessions { count } }", "extensions",
+                Map.of("persistedQuery", Map.of("version", 2, "sha256Hash", sha256("{ sessions { count } }")))),
+                "application/json")).body(), Map.class);
+        assertEquals("BAD_REQUEST", code(version));
+        assertTrue(message(version).contains("version 2 is not supported"), message(version));
+
+        HttpResponse<String> batch = send(HttpRequest.newBuilder(uri("/graphql")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("[{\"query\": \"{ sessions { count } }\"}]")).build());
+        assertEquals(400, batch.statusCode());
+        Map<String, Object> batchError = JSON.readValue(batch.body(), Map.class);
+        assertEquals("BAD_REQUEST", code(batchError));
+        assertTrue(message(batchError).contains("batched requests") && message(batchError).contains("not supported"),
+                message(batchError));
+
+        for (Map<String, Object> body : List.<Map<String, Object>>of(
+                Map.of("query", "{ sessions { count } }", "operationName", "Missing"),
+                Map.of("extensions", persisted("{ never { sent } }")),
+                Map.of("query", "{ sessions { count } }", "extensions", persisted("{ other }")),
+                Map.of("query", "{ sessions(limit: -1) { count } }"),
+                Map.of("query", "{ sessions { nope } }"),
+                Map.of("query", "{ a: sessions { count } b: sessions(timezone: \"X/Y\") { count } }"))) {
+            Map<String, Object> response = JSON.readValue(send(post(body, "application/json")).body(), Map.class);
+            List<Map<String, Object>> errors = (List<Map<String, Object>>) response.get("errors");
+            assertTrue(errors != null && !errors.isEmpty(), () -> body + ": " + response);
+            for (Map<String, Object> error : errors) {
+                Map<String, Object> extensions = (Map<String, Object>) error.get("extensions");
+                assertTrue(extensions.get("code") instanceof String, () -> "a code: " + error);
+                assertTrue(!error.containsKey("locations") || !((List<?>) error.get("locations")).isEmpty(),
+                        () -> "no empty locations: " + error);
+                Object classification = extensions.get("classification");
+                assertTrue(classification == null || classification.equals(extensions.get("code")),
+                        () -> "no engine classification: " + error);
+            }
+        }
+    }
+
+    /** The one list of rows wherever it is nested: a report, the catalog; two lists are a 400 that says so. */
+    @Test
+    void csvOfAReportIsItsRows() throws Exception {
+        HttpResponse<String> csv = send(post(Map.of("query", "{ reports { streamHealth { stream viewers } } }"), "text/csv"));
+        assertEquals(200, csv.statusCode(), csv.body());
+        assertEquals("stream,viewers\r\n1,3\r\n", csv.body());
+        assertEquals("attachment; filename=\"streamHealth.csv\"", csv.headers().firstValue("content-disposition").orElse(""));
+        HttpResponse<String> none = send(post(Map.of("query", "{ reports { streamHealth(minViewers: 4) { stream viewers } } }"),
+                "text/csv"));
+        assertEquals("stream,viewers\r\n", none.body(), "no rows: the header of the nested selection");
+        HttpResponse<String> two = send(post(Map.of("query", "{ reports { streamHealth { stream } } sessions { count } }"),
+                "text/csv"));
+        assertEquals(400, two.statusCode());
+        assertTrue(two.body().contains("this query selects 2 (reports.streamHealth, sessions)"), two.body());
+    }
+
     @Test
     void csvOfOneRootFieldMatchesItsJson() throws Exception {
         String query = "{ sessions(orderBy: [{isp: ASC}]) { isp count p2pShare } }";
@@ -167,7 +258,7 @@ class HttpConventionsTest {
     void csvRefusesSeveralRootFields() throws Exception {
         HttpResponse<String> response = send(post(Map.of("query", "{ a: sessions { count } b: sessions { isp } }"), "text/csv"));
         assertEquals(400, response.statusCode());
-        assertTrue(response.body().contains("exactly one root field"), response.body());
+        assertTrue(response.body().contains("one list of rows; this query selects 2 (a, b)"), response.body());
     }
 
     @Test
@@ -209,6 +300,25 @@ class HttpConventionsTest {
     private static HttpRequest post(Map<String, Object> body, String accept) throws Exception {
         return HttpRequest.newBuilder(uri("/graphql")).header("Content-Type", "application/json")
                 .header("Accept", accept).POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+    }
+
+    private static Map<String, Object> persisted(String query) throws Exception {
+        return Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", sha256(query)));
+    }
+
+    private static String sha256(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String code(Map<String, Object> response) {
+        return (String) ((Map<String, Object>) ((List<Map<String, Object>>) response.get("errors")).get(0).get("extensions"))
+                .get("code");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String message(Map<String, Object> response) {
+        return (String) ((List<Map<String, Object>>) response.get("errors")).get(0).get("message");
     }
 
     private static HttpRequest get(String params) {

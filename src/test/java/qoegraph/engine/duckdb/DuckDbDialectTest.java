@@ -1,10 +1,11 @@
-package qoegraph.sql;
+package qoegraph.engine.duckdb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import qoegraph.sql.SqlFragment;
 import qoegraph.query.DatePart;
 import qoegraph.query.Granularity;
 
