@@ -76,13 +76,14 @@ public final class ApiSchema {
     /**
      * The engine: the limits refuse a request before anything runs (parser, depth, complexity, good-faith
      * introspection); fetcher exceptions, graphql-java's own validation errors and the limits' refusals all leave
-     * with a code ({@link ErrorCodeInstrumentation} comes last, after the limits).
+     * with a code ({@link ErrorCodeInstrumentation} comes last, after the limits). A query text seen before is not parsed
+     * and validated again ({@link ParsedDocuments}).
      */
     public static GraphQL graphQL(GraphQLSchema schema, OperationLimits limits) {
         Instrumentation instrumentation = new ChainedInstrumentation(List.of(new ParserLimits(limits),
                 new DepthLimit(limits.maxDepth()), new ComplexityLimit(limits.maxComplexity(), QueryCost.of(schema)),
                 new ErrorCodeInstrumentation()));
         return GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(new ErrorHandler())
-                .instrumentation(instrumentation).build();
+                .instrumentation(instrumentation).preparsedDocumentProvider(new ParsedDocuments()).build();
     }
 }
