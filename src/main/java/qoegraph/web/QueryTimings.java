@@ -29,7 +29,8 @@ final class QueryTimings extends SimplePerformantInstrumentation {
     public InstrumentationContext<Object> beginFieldFetch(InstrumentationFieldFetchParameters parameters,
                                                           InstrumentationState state) {
         String field = parameters.getField().getName();
-        if (parameters.getExecutionStepInfo().getPath().getLevel() != 1 || !datasets.contains(field)) {
+        // called for every value of every row: the name first, the step info (built on demand) only for a dataset's
+        if (!datasets.contains(field) || parameters.getExecutionStepInfo().getPath().getLevel() != 1) {
             return SimpleInstrumentationContext.noOp();
         }
         Timer.Sample sample = Timer.start(registry);
