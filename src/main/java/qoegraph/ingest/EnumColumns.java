@@ -83,6 +83,14 @@ final class EnumColumns {
             Set<String> all = new TreeSet<>(EnumColumns::compareAsDuckDb);
             all.addAll(current);
             all.addAll(values);
+            if (all.stream().anyMatch(v -> v.indexOf('\0') >= 0)) {
+                // DuckDB's parser ends a string literal at a NUL character, so no ENUM type can spell such a value:
+                // the column stays (or goes back to) text, as without lowCardinality, and so for its later files
+                if (isEnum(type)) {
+                    alter(connection, column.name(), column.type());
+                }
+                continue;
+            }
             if (!all.isEmpty()) {
                 alter(connection, column.name(), enumType(all));
             }

@@ -166,6 +166,25 @@ class IngestEnumTest {
     }
 
     @Test
+    void aValueWithANulCharacterKeepsTheColumnTextAndLosesNothing() {
+        db.ingestOne(db.write("a.csv", TestDb.sessions("1,Olga,Iron,true,1,2") + "\n"));
+        assertEquals("ENUM('Olga')", type("isp"));
+        // no ENUM literal can hold a NUL: the file used to be refused whole with DuckDB's parser error
+        SessionsIngestTest.assertCounts(db.ingestOne(db.write("b.csv",
+                TestDb.sessions("2,Ol\u0000ga,Iron,true,1,2", "3,BTP,Swamp,true,1,1") + "\n")), 2, 2, 0, 0);
+
+        assertEquals("VARCHAR", type("isp"));
+        assertEquals("ENUM('Iron', 'Swamp')", type("browser"), "the other column is unaffected");
+        assertEquals(List.of(List.of("1", "Olga"), List.of("2", "Ol\u0000ga"), List.of("3", "BTP")),
+                db.rows("SELECT stream, isp FROM sessions ORDER BY stream"));
+        SessionsIngestTest.assertCounts(db.ingestOne(db.write("c.csv", TestDb.sessions("4,Fro,Iron,true,1,2") + "\n")),
+                1, 1, 0, 0);
+        db.reopen();
+        assertEquals("VARCHAR", type("isp"), "a restart leaves it text");
+        assertEquals(4, db.count("SELECT count(*) FROM sessions"));
+    }
+
+    @Test
     void theLakesParquetFilesHoldTheEnumColumnsAsPlainStrings() throws Exception {
         db.ingestOne(db.write("a.csv", TestDb.sessions("1,Olga,Iron,true,1,2", "2,BTP,Swamp,false,0,5") + "\n"));
         db.ingestOne(db.write("b.csv", TestDb.sessions("3,Arange,Iron,true,1,1") + "\n"));
