@@ -298,13 +298,18 @@ class HttpConventionsTest {
     @Test
     void healthAndQueryTimersByDataset() throws Exception {
         send(post(Map.of("query", "{ sessions { count } }"), "application/json"));
+        String refused = send(post(Map.of("query", "{ sessions(limit: 2000000000) { count } }"), "application/json")).body();
+        assertTrue(refused.contains("LIMIT_EXCEEDED"), refused);
         HttpResponse<String> health = send(HttpRequest.newBuilder(uri("/health")).build());
         assertEquals(200, health.statusCode());
         assertTrue(health.body().contains("UP"), health.body());
         HttpResponse<String> metrics = send(HttpRequest.newBuilder(uri("/prometheus")).build());
         assertEquals(200, metrics.statusCode());
         assertTrue(metrics.body().lines().anyMatch(l -> l.startsWith("qoegraph_query_seconds_count{")
-                && l.contains("dataset=\"sessions\"")), metrics.body());
+                && l.contains("dataset=\"sessions\"") && l.contains("outcome=\"ok\"")), metrics.body());
+        assertTrue(metrics.body().lines().anyMatch(l -> l.startsWith("qoegraph_query_seconds_count{")
+                && l.contains("dataset=\"sessions\"") && l.contains("outcome=\"error\"")), "the refused limit: "
+                + metrics.body());
         assertTrue(metrics.body().lines().anyMatch(l -> l.startsWith("qoegraph_statements_max ")
                 && Double.parseDouble(l.substring(l.indexOf(' ') + 1)) >= 1), metrics.body());
         assertTrue(metrics.body().lines().anyMatch(l -> l.startsWith("qoegraph_statements_running ")), metrics.body());
