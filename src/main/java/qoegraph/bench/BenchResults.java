@@ -10,7 +10,7 @@ import java.util.Locale;
 /** The figures of one benchmark run, and their Markdown section for BENCHMARKS.md. */
 public record BenchResults(BenchOptions options, Machine machine, Instant date, Load load,
                            List<IngestBench.Figures> ingest, Latencies transport, List<LatencyRow> latency,
-                           List<RollupRow> rollups, List<RpsRow> rps, Footprint footprint) {
+                           List<RollupRow> rollups, List<KeyBench.Row> keys, List<RpsRow> rps, Footprint footprint) {
 
     /** The machine's load average (1 minute) when the run started and ended: other work on it slows every figure. */
     record Load(double atStart, double atEnd) {
@@ -56,6 +56,7 @@ public record BenchResults(BenchOptions options, Machine machine, Instant date, 
         ingestTable(md);
         latencyTable(md);
         rollupTable(md);
+        keyTable(md);
         rpsTable(md);
         footprintTable(md);
         return md.toString();
@@ -101,6 +102,20 @@ public record BenchResults(BenchOptions options, Machine machine, Instant date, 
         for (RollupRow r : rollups) {
             line(md, "| %s | %s | %.2f | %.2f | %.2f | %.2f | %.1fx |", r.name(), r.servedBy(), r.rollup().p50(),
                     r.rollup().p95(), r.base().p50(), r.base().p95(), r.base().p50() / r.rollup().p50());
+        }
+        line(md, "");
+    }
+
+    private void keyTable(StringBuilder md) {
+        line(md, "### ENUM against text keys: the peer comparison's queries in plain DuckDB, sessions with isp and browser"
+                + " as ingested (%s) and as VARCHAR (JDBC, kept statements, copies written alike, interleaved)",
+                keys.isEmpty() ? "?" : keys.get(0).keyType());
+        line(md, "");
+        line(md, "| query | ENUM keys p50 ms | ENUM keys p95 ms | VARCHAR keys p50 ms | VARCHAR keys p95 ms | VARCHAR / ENUM |");
+        line(md, "|---|--:|--:|--:|--:|--:|");
+        for (KeyBench.Row r : keys) {
+            line(md, "| %s | %.2f | %.2f | %.2f | %.2f | %.2fx |", r.name(), r.enumKeys().p50(), r.enumKeys().p95(),
+                    r.textKeys().p50(), r.textKeys().p95(), r.textKeys().p50() / r.enumKeys().p50());
         }
         line(md, "");
     }

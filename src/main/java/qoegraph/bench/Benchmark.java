@@ -3,6 +3,7 @@ package qoegraph.bench;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import qoegraph.engine.QueryEngine;
+import qoegraph.engine.duckdb.DuckDb;
 import qoegraph.model.Model;
 import qoegraph.model.SourceTables;
 import qoegraph.plan.Plan;
@@ -71,6 +72,7 @@ public final class Benchmark {
         List<BenchResults.LatencyRow> latency;
         Latencies transport;
         List<BenchResults.RollupRow> rollups;
+        List<KeyBench.Row> keys;
         List<BenchResults.RpsRow> rps = new ArrayList<>();
         try (EmbeddedServer server = server(db, false)) {
             GraphQLClient client = new GraphQLClient(server.getURL().toString());
@@ -80,6 +82,8 @@ public final class Benchmark {
             }
             transport = transport(client);
             rollups = rollupVsBase(server.getApplicationContext());
+            keys = new KeyBench(server.getApplicationContext().getBean(DuckDb.class).connections(),
+                    work.resolve("keys.duckdb"), options, log::println).run();
             rps.addAll(load(client, false));
         }
         try (EmbeddedServer server = server(db, true)) {
@@ -88,7 +92,7 @@ public final class Benchmark {
         String engines = trinoUrl == null ? "" : engines(db, latency, rollups);
         BenchResults.Footprint footprint = footprint(db, data, work);
         BenchResults results = new BenchResults(options, Machine.current(), date,
-                new BenchResults.Load(loadAtStart, loadAverage()), ingest, transport, latency, rollups, rps, footprint);
+                new BenchResults.Load(loadAtStart, loadAverage()), ingest, transport, latency, rollups, keys, rps, footprint);
         String section = results.markdown() + engines;
         log.println(section);
         BenchmarksFile.writeSection(options.out(), options.scale(), section);

@@ -9,11 +9,11 @@ import jakarta.validation.constraints.Min;
  *
  * @param enabled keep answers of dataset and report fields until the data changes
  * @param size    the bound: rows x columns summed over the cached answers
- * @param responseChars the bound of the whole-response cache in front of graphql-java: characters of JSON text
+ * @param responseChars the bound of the whole-response cache in front of graphql-java: bytes of the kept JSON (and CSV) answers
  */
 @ConfigurationProperties("qoegraph.cache")
 public record CacheConfig(
         @Bindable(defaultValue = "true") boolean enabled,
         @Bindable(defaultValue = "2000000") @Min(1) long size,
-        @Bindable(defaultValue = "10000000") @Min(1) long responseChars) {
+        @Bindable(defaultValue = "64000000") @Min(1) long responseChars) {
 }

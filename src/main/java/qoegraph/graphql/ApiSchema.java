@@ -1,8 +1,6 @@
 package qoegraph.graphql;
 
 import graphql.GraphQL;
-import graphql.execution.instrumentation.ChainedInstrumentation;
-import graphql.execution.instrumentation.Instrumentation;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
@@ -14,7 +12,6 @@ import qoegraph.report.Reports;
 import qoegraph.rollup.Rollups;
 import qoegraph.sql.SqlRunner;
 
-import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
@@ -77,13 +74,13 @@ public final class ApiSchema {
     /**
      * The engine: the limits refuse a request before anything runs (parser, depth, complexity, good-faith
      * introspection); fetcher exceptions, graphql-java's own validation errors and the limits' refusals all leave
-     * with a code ({@link ErrorCodeInstrumentation} comes last, after the limits).
+     * with a code ({@link ErrorCodeInstrumentation} comes last, after the limits), all in one
+     * {@link OperationInstrumentation}. A query text seen before is not parsed and validated again
+     * ({@link ParsedDocuments}).
      */
     public static GraphQL graphQL(GraphQLSchema schema, OperationLimits limits) {
-        Instrumentation instrumentation = new ChainedInstrumentation(List.of(new ParserLimits(limits),
-                new DepthLimit(limits.maxDepth()), new ComplexityLimit(limits.maxComplexity(), QueryCost.of(schema)),
-                new ErrorCodeInstrumentation()));
         return GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(new ErrorHandler())
-                .instrumentation(instrumentation).build();
+                .instrumentation(new OperationInstrumentation(limits, QueryCost.of(schema)))
+                .preparsedDocumentProvider(new ParsedDocuments()).build();
     }
 }

@@ -3,10 +3,10 @@ package qoegraph.ingest;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -17,6 +17,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.LongPredicate;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -119,56 +122,44 @@ record CsvFile(Path path, long bytes) {
     }
 
     /**
-     * One pass that both hashes and scans the decompressed content.
+     * One pass that both hashes and scans the decompressed content, and writes it to {@code copy} unless that is
+     * null: DuckDB parses a plain file with all its threads, while it decompresses gzip on one, so a gzip file is
+     * read once here and then loaded from the copy. This thread reads, decompresses, hashes and copies; the scan
+     * runs on {@code scanner}, on the same bytes ({@link ChunkPipe}).
      *
      * @param nullable by field position, whether a NULL there leaves the record complete
+     * @param collect  by field position, whether to collect the field's distinct values
      */
-    Hashed<ScanResult> scanAndHash(boolean[] nullable) {
-        return scanAndHash(null, nullable);
-    }
-
-    /**
-     * The same pass, also writing the decompressed bytes to {@code copy}: DuckDB parses a plain file with
-     * all its threads, while it decompresses gzip on one, so a gzip file is read once here and then loaded
-     * from the copy.
-     */
-    Hashed<ScanResult> scanAndHash(Path copy, boolean[] nullable) {
+    Hashed<ScanResult> scanAndHash(Path copy, boolean[] nullable, boolean[] collect, Executor scanner) {
         MessageDigest digest = sha256Digest();
-        try (OutputStream out = copy == null ? OutputStream.nullOutputStream()
-                : new BufferedOutputStream(Files.newOutputStream(copy), BUFFER);
-             InputStream in = new DigestInputStream(new CopyingInputStream(open(), out), digest)) {
-            ScanResult scan = CsvScanner.scan(in, nullable);
-            return new Hashed<>(HexFormat.of().formatHex(digest.digest()), scan);
+        ChunkPipe pipe = new ChunkPipe();
+        CompletableFuture<ScanResult> scan = CompletableFuture.supplyAsync(() -> {
+            try (pipe) {
+                return CsvScanner.scan(pipe, nullable, collect);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, scanner);
+        try (InputStream in = open(); OutputStream out = copy == null ? OutputStream.nullOutputStream()
+                : new BufferedOutputStream(Files.newOutputStream(copy), BUFFER)) {
+            for (byte[] chunk = pipe.take(); chunk != null; chunk = pipe.take()) {
+                int n = in.readNBytes(chunk, 0, chunk.length);
+                if (n == 0) {
+                    break;
+                }
+                digest.update(chunk, 0, n);
+                out.write(chunk, 0, n);
+                pipe.put(chunk, n);
+            }
         } catch (IOException e) {
             throw failure(e);
+        } finally {
+            pipe.end();
         }
-    }
-
-    /** Passes every byte read on to an output stream as well. */
-    private static final class CopyingInputStream extends FilterInputStream {
-        private final OutputStream copy;
-
-        CopyingInputStream(InputStream in, OutputStream copy) {
-            super(in);
-            this.copy = copy;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                copy.write(b);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                copy.write(buffer, offset, n);
-            }
-            return n;
+        try {
+            return new Hashed<>(HexFormat.of().formatHex(digest.digest()), scan.join());
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof UncheckedIOException io ? failure(io.getCause()) : e;
         }
     }
 

@@ -4,9 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongPredicate;
 
 /**
@@ -14,7 +16,9 @@ import java.util.function.LongPredicate;
  * strict reader (RFC 4180: a quote opens a field only at its start, {@code ""} inside quotes is a quote).
  * It also notes blank lines (DuckDB skips them silently), records with a missing value (an empty unquoted
  * field, i.e. NULL, in a column not declared {@code nullable}, or too few fields), multi-line records and
- * stray carriage returns. One pass, no allocation per record; the byte loop is the hot path.
+ * stray carriage returns. One pass, no allocation per record; the byte loop is the hot path. On request it also
+ * collects the distinct values of chosen fields ({@link FieldValues}), which a lowCardinality column's ENUM must
+ * hold before the file loads.
  */
 final class CsvScanner {
 
@@ -34,9 +38,14 @@ final class CsvScanner {
     }
 
     private static final boolean[] NONE_NULLABLE = new boolean[0];
+    private static final boolean[] NONE = new boolean[0];
 
     private final LongPredicate capture;
     private final boolean[] nullable;
+    private final FieldValues[] collect;
+    private byte[] carry = new byte[64];
+    private int carried;
+    private int fieldStart;
     private final ByteArrayOutputStream header = new ByteArrayOutputStream();
     private final BitSet blank = new BitSet();
     private final BitSet incomplete = new BitSet();
@@ -61,9 +70,13 @@ final class CsvScanner {
     private int lastFields;
     private long loneCrLine;
 
-    private CsvScanner(LongPredicate capture, boolean[] nullable) {
+    private CsvScanner(LongPredicate capture, boolean[] nullable, boolean[] collect) {
         this.capture = capture;
         this.nullable = nullable;
+        this.collect = new FieldValues[collect.length];
+        for (int i = 0; i < collect.length; i++) {
+            this.collect[i] = collect[i] ? new FieldValues() : null;
+        }
     }
 
     /** Scans with every column required: any NULL makes a record incomplete. */
@@ -73,18 +86,29 @@ final class CsvScanner {
 
     /** Scans; {@code nullable[i]} says field i may be NULL without making its record incomplete. */
     static ScanResult scan(InputStream in, boolean[] nullable) throws IOException {
-        return new CsvScanner(null, nullable).run(in);
+        return scan(in, nullable, NONE);
+    }
+
+    /** Scans, and collects the distinct values of every field i with {@code collect[i]}. */
+    static ScanResult scan(InputStream in, boolean[] nullable, boolean[] collect) throws IOException {
+        return new CsvScanner(null, nullable, collect).run(in);
     }
 
     /** Scans and keeps the raw text of the records whose DuckDB line satisfies {@code capture}. */
     static ScanResult scanCapturing(InputStream in, LongPredicate capture) throws IOException {
-        return new CsvScanner(capture, NONE_NULLABLE).run(in);
+        return new CsvScanner(capture, NONE_NULLABLE, NONE).run(in);
     }
 
     private ScanResult run(InputStream in) throws IOException {
         byte[] buffer = new byte[1 << 16];
         for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-            int from = inHeader ? header(buffer, n) : 0;
+            int from = 0;
+            if (inHeader) {
+                from = header(buffer, n);
+                // the first record starts after the header: in this buffer, or at the start of the next
+                fieldStart = from < n ? from : 0;
+                captureFrom = fieldStart;
+            }
             if (from < n) {
                 body(buffer, from, n);
             }
@@ -147,12 +171,18 @@ final class CsvScanner {
             }
             switch (c) {
                 case '"' -> s = quote(s);
-                case ',' -> s = comma(s);
+                case ',' -> {
+                    if (s != QUOTED) {
+                        endField(b, i);
+                    }
+                    s = comma(s);
+                }
                 case '\n' -> {
                     if (s == QUOTED) {
                         physicalLine++;
                     } else {
                         state = s;
+                        endField(b, i);
                         endRecord(b, i, true);
                         physicalLine++;
                         startRecord(i + 1);
@@ -167,6 +197,38 @@ final class CsvScanner {
             captureBuffer.write(b, captureFrom, to - captureFrom);
             captureFrom = 0;
         }
+        carryField(b, to);
+    }
+
+    private boolean collecting() {
+        return fields < collect.length && collect[fields] != null;
+    }
+
+    // A collected field that goes on in the next buffer: its bytes so far are kept.
+    private void carryField(byte[] b, int to) {
+        if (collecting() && fieldStart < to) {
+            int length = to - fieldStart;
+            if (carried + length > carry.length) {
+                carry = Arrays.copyOf(carry, Math.max(carry.length * 2, carried + length));
+            }
+            System.arraycopy(b, fieldStart, carry, carried, length);
+            carried += length;
+        }
+        fieldStart = 0;
+    }
+
+    /** The current field ends before {@code b[end]} (a separator, a line end, or the end of the file). */
+    private void endField(byte[] b, int end) {
+        if (collecting()) {
+            if (carried == 0) {
+                collect[fields].add(b, fieldStart, end);
+            } else {
+                carryField(b, end);
+                collect[fields].add(carry, 0, carried);
+            }
+        }
+        carried = 0;
+        fieldStart = end + 1;
     }
 
     // A quote opens a field only at its start; inside quotes a second quote either escapes ("") or closes.
@@ -218,6 +280,8 @@ final class CsvScanner {
 
     private void startRecord(int offset) {
         recordStartPhysical = physicalLine;
+        fieldStart = offset;
+        carried = 0;
         fields = 0;
         missingValue = false;
         capturing = capture != null && capture.test(duckLine);
@@ -267,6 +331,9 @@ final class CsvScanner {
                 loneCr();
             }
             if (state != FIELD_START || fields > 0) {
+                if (collecting()) {
+                    collect[fields].add(carry, 0, carried);
+                }
                 endRecord(null, 0, false);
                 return result(false);
             }
@@ -275,8 +342,14 @@ final class CsvScanner {
     }
 
     private ScanResult result(boolean endsWithNewline) {
+        Map<Integer, Set<String>> values = new HashMap<>();
+        for (int i = 0; i < collect.length; i++) {
+            if (collect[i] != null && !collect[i].overflowed()) {
+                values.put(i, collect[i].values());
+            }
+        }
         return new ScanResult(headerText(), expectedFields, records, blank, incomplete, lineMap, lastLine,
-                lastFields, endsWithNewline, loneCrLine, crlf, captured);
+                lastFields, endsWithNewline, loneCrLine, crlf, captured, values);
     }
 
     private static String stripLineEnd(String text) {

@@ -49,6 +49,11 @@ final class CutOffLine {
         try {
             padded = Files.createTempFile("qoegraph-ingest-", ".csv");
             Files.writeString(padded, table.header() + "\n" + raw + ",\n", StandardCharsets.UTF_8);
+            // DuckDB rejected this line, so the load did not check its values against the ENUM columns
+            EnumColumns enums = EnumColumns.of(table);
+            if (!enums.isEmpty()) {
+                enums.widen(connection, enums.valuesIn(connection, CsvFile.of(padded)));
+            }
             Rejects.dropDuckDbTables(connection, REPAIR_REJECTS);
             String source = CsvSql.readCsv(table, padded, false, REPAIR_REJECTS);
             try (Statement statement = connection.createStatement()) {

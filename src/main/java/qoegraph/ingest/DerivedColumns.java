@@ -12,14 +12,18 @@ import qoegraph.model.SourceTables;
  * stays) on deviceapptraffic, dnsreqs and httpreqs, so bytes, app activity and user activity can all be
  * split by a device's locations.
  *
- * <p>Choice: new rows get their values by joins inside the INSERT that loads them (no second pass). Files
+ * <p>Choice: new rows get user_id by a join inside the INSERT that loads them, and location_id by an UPDATE
+ * of the file's rows right after it, in the same transaction ({@link #fillAfterInsert} says why). Files
  * arrive in any order, so when a reference table (user_devices, devices, locations) gets a file, the same
  * transaction recomputes the column over the existing rows, writing only rows whose value changes. Every
  * committed state is therefore consistent, whatever the file order and even after a crash.
  *
  * <p>Stays are flattened into non-overlapping segments per device (a breakpoint at every entertime and
- * just after every exittime, each segment labelled with its winning stay); an ASOF join then finds a row's
- * segment in one pass, where a plain range join would compare every row with every stay of its device.
+ * just after every exittime, each segment labelled with its winning stay, up to the next breakpoint). A row
+ * finds its segment by a hash join on the device and the hour of ts (each segment is listed under every
+ * hour it overlaps) and then the segment's bounds: one streaming pass over the rows. An ASOF join gave the
+ * same answer but sorted every row, URLs and all, by device and time: it was the largest part of loading
+ * httpreqs. A plain range join would compare every row with every stay of its device.
  */
 final class DerivedColumns {
 
@@ -54,7 +58,7 @@ final class DerivedColumns {
             columns.add(new Column(USER_ID, "INTEGER", "_own.user_id"));
         }
         if (locationId(table)) {
-            columns.add(new Column(LOCATION_ID, "BIGINT", "_seg.location_id"));
+            columns.add(new Column(LOCATION_ID, "BIGINT", "CAST(NULL AS BIGINT)"));
         }
         return columns;
     }
@@ -65,11 +69,23 @@ final class DerivedColumns {
         if (userId(table)) {
             sql.append(" LEFT JOIN (").append(ownerSql()).append(") AS _own ON _own.devid = src.devid");
         }
-        if (locationId(table)) {
-            sql.append(" ASOF LEFT JOIN (").append(segmentSql())
-                    .append(") AS _seg ON src.devid = _seg.devid AND src.ts >= _seg.starts");
-        }
         return sql.toString();
+    }
+
+    /**
+     * UPDATEs that give the rows of file {@code fileId}, just inserted with location_id NULL, their location.
+     * Not a join inside the INSERT: DuckDB estimates a read_csv without sniffing at 42 rows, so with a segment
+     * list larger than that it builds its hash table on the whole file instead (measured: 6.4 s of an 9 s load
+     * of 3 M traffic rows); over the table, whose size it knows, it builds on the segments. Only rows in a stay
+     * are written.
+     */
+    List<String> fillAfterInsert(SourceTable table, int fileId) {
+        if (!locationId(table)) {
+            return List.of();
+        }
+        return List.of("UPDATE " + Sql.id(table.name()) + " AS src SET " + LOCATION_ID + " = _seg.location_id FROM ("
+                + segmentSql() + ") AS _seg WHERE src." + SourceTables.FILE_ID_COLUMN + " = " + fileId + " AND "
+                + SEGMENT_MATCH);
     }
 
     /** UPDATEs to run in the transaction that loaded a file into {@code loaded}. */
@@ -82,8 +98,7 @@ final class DerivedColumns {
                         "_own.user_id"));
             }
             if (loaded.name().equals(STAYS) && locationId(table)) {
-                updates.add(update(table, LOCATION_ID, "ASOF LEFT JOIN (" + segmentSql()
-                        + ") AS _seg ON src.devid = _seg.devid AND src.ts >= _seg.starts", "_seg.location_id"));
+                updates.add(update(table, LOCATION_ID, SEGMENT_JOIN, "_seg.location_id"));
             }
         }
         return updates;
@@ -114,16 +129,27 @@ final class DerivedColumns {
                 + " WHERE ud.device_id IS NOT NULL GROUP BY ud.device_id";
     }
 
-    // Timestamps have microsecond resolution, so "just after exittime" is exittime + 1 microsecond.
+    private static final String SEGMENT_MATCH = "src.devid = _seg.devid AND date_trunc('hour', src.ts) = _seg.hour"
+            + " AND src.ts >= _seg.starts AND src.ts < _seg.ends";
+    private static final String SEGMENT_JOIN = "LEFT JOIN (" + segmentSql() + ") AS _seg ON " + SEGMENT_MATCH;
+
+    // Timestamps have microsecond resolution, so "just after exittime" is exittime + 1 microsecond. A segment runs
+    // from its breakpoint to the next one of its device; only segments with a stay are listed (the others would
+    // give NULL, as no match does), once per hour they overlap.
     private static String segmentSql() {
         return "WITH stays AS (SELECT id, devid, entertime, exittime FROM locations"
                 + " WHERE devid IS NOT NULL AND entertime IS NOT NULL AND exittime >= entertime),"
                 + " points AS (SELECT devid, entertime AS starts FROM stays"
-                + " UNION SELECT devid, exittime + INTERVAL 1 MICROSECOND FROM stays)"
-                + " SELECT p.devid, p.starts, s.id AS location_id FROM points AS p"
+                + " UNION SELECT devid, exittime + INTERVAL 1 MICROSECOND FROM stays),"
+                + " segments AS (SELECT p.devid, p.starts, s.id AS location_id FROM points AS p"
                 + " LEFT JOIN stays AS s ON s.devid = p.devid AND s.entertime <= p.starts AND s.exittime >= p.starts"
                 + " QUALIFY row_number() OVER (PARTITION BY p.devid, p.starts"
-                + " ORDER BY s.entertime DESC NULLS LAST, s.id DESC NULLS LAST) = 1";
+                + " ORDER BY s.entertime DESC NULLS LAST, s.id DESC NULLS LAST) = 1),"
+                + " bounded AS (SELECT devid, starts, lead(starts) OVER (PARTITION BY devid ORDER BY starts) AS ends,"
+                + " location_id FROM segments)"
+                + " SELECT devid, starts, ends, location_id, unnest(generate_series(date_trunc('hour', starts),"
+                + " ends - INTERVAL 1 MICROSECOND, INTERVAL 1 HOUR)) AS hour"
+                + " FROM bounded WHERE location_id IS NOT NULL";
     }
 
     private static boolean has(SourceTables tables, String table, String... columns) {

@@ -6,8 +6,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -62,7 +64,8 @@ final class FileIngest {
     }
 
     private IngestResult run(CsvFile file, SourceTable table, Path plainCopy, long started) throws SQLException {
-        CompletableFuture<CsvFile.Hashed<ScanResult>> pass = javaPass(file, plainCopy, nullableFields(table));
+        CompletableFuture<CsvFile.Hashed<ScanResult>> pass = javaPass(file, plainCopy, nullableFields(table),
+                lowCardinalityFields(table));
         if (pass.isDone()) {
             Optional<Bookkeeping.Earlier> earlier = Bookkeeping.bySha256(connection, await(pass).sha256());
             if (earlier.isPresent()) {
@@ -87,16 +90,17 @@ final class FileIngest {
         }
     }
 
-    // The Java pass: SHA-256 and an independent line count, in one read. A gzip file is decompressed here
-    // into a plain copy, which DuckDB then parses with all its threads (it decompresses gzip on one), so
-    // the pass is done before loading. For a plain file it runs while DuckDB loads; the same content
-    // under a new name is then found after the load and rolled back.
+    // The Java pass: SHA-256, an independent line count and the values of lowCardinality fields, in one read.
+    // A gzip file is decompressed here into a plain copy, which DuckDB then parses with all its threads (it
+    // decompresses gzip on one), so the pass is done before loading. For a plain file it runs while DuckDB
+    // loads (except a table's first file, whose ENUM values it gives first); the same content under a new name
+    // is then found after the load and rolled back.
     private CompletableFuture<CsvFile.Hashed<ScanResult>> javaPass(CsvFile file, Path plainCopy,
-                                                                    boolean[] nullable) {
+                                                                    boolean[] nullable, boolean[] collect) {
         if (plainCopy != null) {
-            return CompletableFuture.completedFuture(file.scanAndHash(plainCopy, nullable));
+            return CompletableFuture.completedFuture(file.scanAndHash(plainCopy, nullable, collect, scans));
         }
-        return CompletableFuture.supplyAsync(() -> file.scanAndHash(nullable), scans);
+        return CompletableFuture.supplyAsync(() -> file.scanAndHash(null, nullable, collect, scans), scans);
     }
 
     // "Incomplete" means a value that should be there is missing: NULL is one only in a column that is
@@ -107,6 +111,14 @@ final class FileIngest {
             nullable[i] = table.columns().get(i).nullable();
         }
         return nullable;
+    }
+
+    private static boolean[] lowCardinalityFields(SourceTable table) {
+        boolean[] collect = new boolean[table.columns().size()];
+        for (int i = 0; i < collect.length; i++) {
+            collect[i] = table.columns().get(i).lowCardinality();
+        }
+        return collect;
     }
 
     /** Loads {@code source} (the file itself, or its decompressed copy) on behalf of {@code file}. */
@@ -132,6 +144,7 @@ final class FileIngest {
                     + " data lines but DuckDB loaded " + counts.loaded() + " and rejected " + counts.rejected());
         }
         writeRejects(file, fileId, scan, cutOff, counts, rows.refused(), refusedLines);
+        fillDerived(table, fileId);
         recomputeDerived(table);
         IngestResult result = new IngestResult(file.path(), table.name(), IngestResult.INGESTED, counts.linesRead(),
                 counts.loaded(), counts.rejected(), counts.incomplete(), Duration.ofNanos(System.nanoTime() - started));
@@ -140,16 +153,22 @@ final class FileIngest {
         return result;
     }
 
-    // One INSERT ... SELECT FROM read_csv: DuckDB's parallel reader, no staging, no second pass.
+    // One INSERT ... SELECT FROM read_csv: DuckDB's parallel reader, no staging, no second pass. A lowCardinality
+    // column (an ENUM) needs the file's values before the load only while it has none (the table's first file):
+    // they come from the Java pass, which read every field. After that the load starts at once; see insert.
     private StagedLoad.Result insertRows(CsvFile file, CsvFile source, SourceTable table, int fileId,
                                          CompletableFuture<CsvFile.Hashed<ScanResult>> pass) throws SQLException {
+        EnumColumns enums = EnumColumns.of(table);
+        Map<String, Set<String>> values = !enums.isEmpty() && !enums.typed(connection)
+                ? scannedValues(enums, table, await(pass).value()) : Map.of();
+        Target target = new Target(table, fileId, enums, values);
         try {
-            return insert(file, source, table, fileId);
+            return insert(file, source, target, pass);
         } catch (SQLException e) {
             ScanResult scan = await(pass).value();
             checkReadable(file, scan);
             if (!scan.crlf()) {
-                return slowPath(file, source, table, fileId, e);
+                return slowPath(file, source, target, e);
             }
             // DuckDB takes one line end per file and fails on a mix of CRLF and LF: load a copy with LF only.
             connection.rollback();
@@ -158,9 +177,9 @@ final class FileIngest {
                 source.writeWithLf(lf);
                 CsvFile copy = new CsvFile(lf, file.bytes());
                 try {
-                    return insert(file, copy, table, fileId);
+                    return insert(file, copy, target, pass);
                 } catch (SQLException again) {
-                    return slowPath(file, copy, table, fileId, again);
+                    return slowPath(file, copy, target, again);
                 }
             } finally {
                 TempFiles.deleteQuietly(lf);
@@ -168,10 +187,48 @@ final class FileIngest {
         }
     }
 
-    private StagedLoad.Result insert(CsvFile file, CsvFile source, SourceTable table, int fileId) throws SQLException {
+    /** Where a file's rows go, and the values its ENUM columns must hold before they do. */
+    private record Target(SourceTable table, int fileId, EnumColumns enums, Map<String, Set<String>> values) {
+    }
+
+    // A value an ENUM lacks fails the load (DuckDB never makes it a NULL or a reject): the load is rolled back, the
+    // ENUM widened with the values the Java pass saw, and the file loaded again; should that fail too (a field the
+    // pass read otherwise, or one with too many values to collect), with the values DuckDB reads from the file.
+    private StagedLoad.Result insert(CsvFile file, CsvFile source, Target target,
+                                     CompletableFuture<CsvFile.Hashed<ScanResult>> pass) throws SQLException {
+        Map<String, Set<String>> values = target.values();
+        for (int attempt = 1; ; attempt++) {
+            target.enums().widen(connection, values);
+            try {
+                return insert(file, source, target);
+            } catch (SQLException e) {
+                if (!EnumColumns.isUnseenValue(e) || attempt == 3) {
+                    throw e;
+                }
+                connection.rollback();
+                Map<String, Set<String>> scanned = scannedValues(target.enums(), target.table(), await(pass).value());
+                values = attempt == 1 && !scanned.equals(values) ? scanned
+                        : target.enums().valuesIn(connection, source);
+            }
+        }
+    }
+
+    // The Java pass's values by column name; empty when it gave up on a column (DuckDB is asked on failure).
+    private static Map<String, Set<String>> scannedValues(EnumColumns enums, SourceTable table, ScanResult scan) {
+        Map<String, Set<String>> values = new HashMap<>();
+        for (int i = 0; i < table.columns().size(); i++) {
+            Set<String> field = scan.fieldValues().get(i);
+            if (field != null) {
+                values.put(table.columns().get(i).name(), field);
+            }
+        }
+        return values.keySet().containsAll(enums.names()) ? values : Map.of();
+    }
+
+    private StagedLoad.Result insert(CsvFile file, CsvFile source, Target target) throws SQLException {
         Rejects.dropDuckDbTables(connection, CsvSql.REJECTS);
-        String insert = CsvSql.insert(table, derived, fileId, CsvSql.readCsv(table, source.path(), source.gzip()),
-                null);
+        String insert = CsvSql.insert(target.table(), derived, target.fileId(),
+                CsvSql.readCsv(target.table(), source.path(), source.gzip()), null);
         try (DuckDBPreparedStatement statement = connection.prepareStatement(insert)
                 .unwrap(DuckDBPreparedStatement.class);
              ProgressTicker.Watch watch = ticker.watch(statement, file.name())) {
@@ -179,15 +236,19 @@ final class FileIngest {
         }
     }
 
-    // Only a pgarray value that is not a valid array makes the single INSERT fail on a readable file.
-    private StagedLoad.Result slowPath(CsvFile file, CsvFile source, SourceTable table, int fileId, SQLException e)
+    // Only a pgarray value that is not a valid array makes the single INSERT fail on a readable file. The staged
+    // rows are the file's as DuckDB reads it, so the ENUM columns get the values read from it.
+    private StagedLoad.Result slowPath(CsvFile file, CsvFile source, Target target, SQLException e)
             throws SQLException {
-        if (!table.hasPgArrays()) {
+        if (!target.table().hasPgArrays()) {
             throw new IngestException(file.path(), "DuckDB cannot read the file, nothing stored: "
                     + e.getMessage(), e);
         }
         connection.rollback();
-        return StagedLoad.run(connection, table, derived, fileId, source);
+        if (!target.enums().isEmpty()) {
+            target.enums().widen(connection, target.enums().valuesIn(connection, source));
+        }
+        return StagedLoad.run(connection, target.table(), derived, target.fileId(), source);
     }
 
     private void writeRejects(CsvFile file, int fileId, ScanResult scan, long cutOff, LineCounts counts,
@@ -206,6 +267,14 @@ final class FileIngest {
         for (int i = 0; i < refusedLines.length; i++) {
             rejects.add(scan.lineMap().physical(refusedLines[i]),
                     captured.captured().getOrDefault(refusedLines[i], ""), refused.get(i).reason());
+        }
+    }
+
+    private void fillDerived(SourceTable table, int fileId) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String update : derived.fillAfterInsert(table, fileId)) {
+                statement.executeUpdate(update);
+            }
         }
     }
 

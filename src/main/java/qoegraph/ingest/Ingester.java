@@ -98,7 +98,8 @@ public final class Ingester {
                 ensureSchema();
             }
             List<IngestResult> results = new ArrayList<>();
-            ScheduledExecutorService workers = Executors.newScheduledThreadPool(2, Ingester::daemon);
+            // the Java pass's reader and scanner, and the progress ticker
+            ScheduledExecutorService workers = Executors.newScheduledThreadPool(3, Ingester::daemon);
             try (Connection connection = root.duplicate()) {
                 configure(connection);
                 connection.setAutoCommit(false);
@@ -180,8 +181,8 @@ public final class Ingester {
     }
 
     // DuckDB tracks a statement's progress only with its progress bar on (under JDBC the bar prints nowhere).
-    // read_csv gives the optimizer no row estimate, so the ASOF join of location_id would run as a nested
-    // loop (asof_loop_join_threshold): minutes instead of seconds for a few million rows.
+    // DuckDB may run an ASOF join with a side it cannot estimate as a nested loop (asof_loop_join_threshold):
+    // the rejects' line shifts (Rejects) are such a join, and could be large.
     private static void configure(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET enable_progress_bar = true");

@@ -23,6 +23,7 @@ import java.util.Map;
 public final class LakeWriter {
     /** The lake file of one ingested file. */
     public static final String FILE_PREFIX = "file-";
+    private static final String TEXT = "VARCHAR";
 
     private final Path lake;
 
@@ -68,8 +69,7 @@ public final class LakeWriter {
         try {
             Files.createDirectories(target.getParent());
             try (Statement s = duckdb.createStatement()) {
-                s.execute("COPY (SELECT * FROM " + Sql.id(table) + " WHERE _file_id = " + fileId + ") TO "
-                        + Sql.literal(hidden.toString()) + " (FORMAT parquet)");
+                s.execute(copySql(duckdb, table, fileId, hidden));
             }
             Files.move(hidden, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -83,8 +83,29 @@ public final class LakeWriter {
         }
     }
 
-    /** A table's columns and their DuckDB types, in order, as the lake's files hold them. */
+    /**
+     * The COPY of one ingested file's rows. A lowCardinality column (a DuckDB ENUM, see {@link EnumColumns}) is
+     * written as plain text: Parquet readers such as Trino's know strings, and an ENUM widened later would
+     * otherwise give files of one table different types.
+     */
+    static String copySql(Connection duckdb, String table, int fileId, Path target) throws SQLException {
+        List<String> select = new ArrayList<>();
+        for (String[] column : duckdbColumns(duckdb, table)) {
+            String name = Sql.id(column[0]);
+            select.add(EnumColumns.isEnum(column[1]) ? name + "::" + TEXT + " AS " + name : name);
+        }
+        return "COPY (SELECT " + String.join(", ", select) + " FROM " + Sql.id(table) + " WHERE _file_id = " + fileId
+                + ") TO " + Sql.literal(target.toString()) + " (FORMAT parquet)";
+    }
+
+    /** A table's columns and their types, in order, as the lake's files hold them: DuckDB's, ENUMs as VARCHAR. */
     public static List<String[]> columns(Connection duckdb, String table) throws SQLException {
+        List<String[]> columns = duckdbColumns(duckdb, table);
+        columns.replaceAll(c -> EnumColumns.isEnum(c[1]) ? new String[] {c[0], TEXT} : c);
+        return columns;
+    }
+
+    private static List<String[]> duckdbColumns(Connection duckdb, String table) throws SQLException {
         List<String[]> columns = new ArrayList<>();
         try (Statement s = duckdb.createStatement(); ResultSet rs = s.executeQuery("SELECT column_name, data_type FROM"
                 + " information_schema.columns WHERE table_schema = 'main' AND table_name = " + Sql.literal(table)

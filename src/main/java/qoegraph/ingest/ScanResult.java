@@ -2,6 +2,7 @@ package qoegraph.ingest;
 
 import java.util.BitSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the Java pass over a file's decompressed bytes found. Line sets are indexed by DuckDB's line numbers
@@ -18,8 +19,9 @@ import java.util.Map;
  * @param loneCrLine     physical line of the first carriage return not followed by a line feed, or 0
  * @param crlf           whether any line (the header included) ends with CRLF
  * @param captured       raw text of the records asked for, by DuckDB line
+ * @param fieldValues    distinct values of the fields asked for, by field index (a field with too many is absent)
  */
 record ScanResult(String header, int headerFields, long records, BitSet blankLines, BitSet incomplete,
                   LineMap lineMap, long lastLine, int lastFields, boolean endsWithNewline, long loneCrLine,
-                  boolean crlf, Map<Long, String> captured) {
+                  boolean crlf, Map<Long, String> captured, Map<Integer, Set<String>> fieldValues) {
 }

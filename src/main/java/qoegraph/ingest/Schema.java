@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import qoegraph.model.SourceColumn;
 import qoegraph.model.SourceTable;
 import qoegraph.model.SourceTables;
 import qoegraph.model.SourceTablesException;
@@ -46,6 +47,7 @@ final class Schema {
             }
             for (SourceTable table : tables.all()) {
                 statement.execute(CsvSql.createTable(table, derived));
+                EnumColumns.reconcile(connection, table);
                 checkColumns(connection, table);
             }
             connection.commit();
@@ -69,7 +71,7 @@ final class Schema {
             select.setString(1, table.name());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    actual.add(column(rows.getString(1), rows.getString(2)));
+                    actual.add(column(rows.getString(1), declaredType(table, rows.getString(1), rows.getString(2))));
                 }
             }
         }
@@ -77,6 +79,12 @@ final class Schema {
             throw new IngestException("table " + table.name() + " exists with columns " + actual
                     + " but sources.yml and ingest give " + expected + "; drop it or use another database", null);
         }
+    }
+
+    // A lowCardinality column is VARCHAR until its first values arrive, an ENUM of them after (EnumColumns).
+    private static String declaredType(SourceTable table, String column, String type) {
+        boolean lowCardinality = table.column(column).map(SourceColumn::lowCardinality).orElse(false);
+        return lowCardinality && EnumColumns.isEnum(type) ? "VARCHAR" : type;
     }
 
     private static String column(String name, String type) {

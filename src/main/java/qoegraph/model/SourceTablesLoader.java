@@ -25,7 +25,8 @@ final class SourceTablesLoader {
             "(BOOLEAN|TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|REAL|DOUBLE"
                     + "|DECIMAL\\(\\d+, ?\\d+\\)|VARCHAR|DATE|TIME|TIMESTAMP|TIMESTAMPTZ|INTERVAL|UUID|BLOB)(\\[\\])?");
     private static final Set<String> TABLE_KEYS = Set.of("description", "header", "files", "columns");
-    private static final Set<String> COLUMN_KEYS = Set.of("name", "type", "format", "nullable", "description");
+    private static final Set<String> COLUMN_KEYS = Set.of("name", "type", "format", "nullable", "lowCardinality",
+            "description");
 
     private static final Object PARSE_FAILED = new Object();
 
@@ -146,7 +147,11 @@ final class SourceTablesLoader {
         if (SourceColumn.PGARRAY.equals(format) && type != null && !type.endsWith("[]")) {
             error(key + ".format", "pgarray needs a list type such as VARCHAR[], not " + type);
         }
-        return name == null || type == null ? null : new SourceColumn(name, type, format, nullable);
+        boolean lowCardinality = bool(map.get("lowCardinality"), key + ".lowCardinality");
+        if (lowCardinality && type != null && !type.equals("VARCHAR")) {
+            error(key + ".lowCardinality", "applies to VARCHAR columns only, not " + type);
+        }
+        return name == null || type == null ? null : new SourceColumn(name, type, format, nullable, lowCardinality);
     }
 
     // The header names the columns in file order; a leading '#' (as in "#stream") is not part of the name.

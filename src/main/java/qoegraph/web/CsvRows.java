@@ -1,5 +1,6 @@
 package qoegraph.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,6 +26,16 @@ final class CsvRows {
         String fileName() {
             return path.get(path.size() - 1) + ".csv";
         }
+
+        /** The answer to send: UTF-8 bytes, or the problem. */
+        Answer answer() {
+            return problem != null ? new Answer(null, null, problem)
+                    : new Answer(csv.getBytes(StandardCharsets.UTF_8), fileName(), null);
+        }
+    }
+
+    /** A CSV answer as sent: its body and download name, or why there is none. */
+    record Answer(byte[] body, String fileName, String problem) {
     }
 
     /** As below, with no header when there is no row. */

@@ -32,6 +32,7 @@ import qoegraph.security.Role;
 import qoegraph.security.StaticTokenValidator;
 import qoegraph.security.Tokens;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +79,7 @@ public class GraphQLHttpController {
         this.json = json;
         this.tokens = validator.tokens();
         this.responses = cache.enabled()
-                ? ResponseCache.of(dataVersion, cache.responseChars(), spec -> ResponseJson.write(spec).length())
+                ? ResponseCache.of(dataVersion, cache.responseChars())
                 : ResponseCache.off();
         this.persistedQueries = PersistedQueries.of(persistedQueries);
         this.dataVersion = dataVersion;
@@ -86,7 +87,7 @@ public class GraphQLHttpController {
     }
 
     @Get(produces = {MediaType.APPLICATION_JSON, GRAPHQL_RESPONSE_JSON, TEXT_CSV})
-    public CompletableFuture<MutableHttpResponse<String>> get(@Nullable @QueryValue String query,
+    public CompletableFuture<MutableHttpResponse<byte[]>> get(@Nullable @QueryValue String query,
             @Nullable @QueryValue String operationName, @Nullable @QueryValue String variables,
             @Nullable @QueryValue String extensions, @Nullable Authentication authentication, HttpRequest<?> request) {
         GraphQLRequest graphql;
@@ -100,7 +101,7 @@ public class GraphQLHttpController {
 
     @Post(consumes = {MediaType.APPLICATION_JSON, "application/graphql"},
             produces = {MediaType.APPLICATION_JSON, GRAPHQL_RESPONSE_JSON, TEXT_CSV})
-    public CompletableFuture<MutableHttpResponse<String>> post(@Body String body,
+    public CompletableFuture<MutableHttpResponse<byte[]>> post(@Body String body,
             @Nullable Authentication authentication, HttpRequest<?> request) {
         Caller caller = caller(authentication);
         boolean plain = request.getContentType().map(t -> t.getName().equals("application/graphql")).orElse(false);
@@ -129,7 +130,7 @@ public class GraphQLHttpController {
      * text found by the hash), the GET rules (no mutations; 304 for a validator that still holds), the response
      * cache, graphql-java.
      */
-    private CompletableFuture<MutableHttpResponse<String>> execute(GraphQLRequest sent, Caller caller,
+    private CompletableFuture<MutableHttpResponse<byte[]>> execute(GraphQLRequest sent, Caller caller,
                                                                   HttpRequest<?> request, boolean get) {
         if (tokens.queryTokenRequired() && !caller.has(Role.QUERY)) {
             return done(unauthorized(request));
@@ -149,9 +150,9 @@ public class GraphQLHttpController {
         long version = dataVersion.current();
         String etag = get ? validators.etag(version, graphql, accepted(request)) : null;
         if (etag != null && HttpValidators.matches(request.getHeaders().get(HttpHeaders.IF_NONE_MATCH), etag)) {
-            return done(validators.decorate(HttpResponse.<String>status(HttpStatus.NOT_MODIFIED), Map.of(), etag));
+            return done(validators.decorate(HttpResponse.<byte[]>status(HttpStatus.NOT_MODIFIED), Map.of(), etag));
         }
-        Optional<Map<String, Object>> kept = responses.get(graphql);
+        Optional<ResponseCache.Kept> kept = responses.get(graphql);
         if (kept.isPresent()) {
             return done(respond(kept.get(), graphql, request, etag));
         }
@@ -172,7 +173,7 @@ public class GraphQLHttpController {
         return new Caller(roles);
     }
 
-    private MutableHttpResponse<String> unauthorized(HttpRequest<?> request) {
+    private MutableHttpResponse<byte[]> unauthorized(HttpRequest<?> request) {
         boolean presented = request.getHeaders().getAuthorization().isPresent();
         String message = presented ? "the bearer token is not valid for this server"
                 : "this server needs a token for queries: send the header 'Authorization: Bearer <token>'";
@@ -202,27 +203,41 @@ public class GraphQLHttpController {
     }
 
     /** @param etag the GET answer's validator; null for POST */
-    private MutableHttpResponse<String> respond(Map<String, Object> spec, GraphQLRequest graphql, HttpRequest<?> request,
+    private MutableHttpResponse<byte[]> respond(Map<String, Object> spec, GraphQLRequest graphql, HttpRequest<?> request,
                                                 String etag) {
-        MutableHttpResponse<String> response = respond(spec, graphql, request);
+        MutableHttpResponse<byte[]> response = accepted(request).equals(TEXT_CSV) ? csv(csv(spec, graphql))
+                : json(spec.containsKey("data"), ResponseJson.bytes(spec), request);
         return request.getMethod() == HttpMethod.GET ? validators.decorate(response, spec, etag) : response;
     }
 
-    private MutableHttpResponse<String> respond(Map<String, Object> spec, GraphQLRequest graphql, HttpRequest<?> request) {
-        String accepted = accepted(request);
-        if (accepted.equals(TEXT_CSV)) {
-            CsvRows.Table table = CsvRows.of(spec, ResponseJson::write,
-                    path -> SelectedColumns.of(graphQL.getGraphQLSchema(), graphql, path));
-            if (table.problem() != null) {
-                return HttpResponse.<String>status(HttpStatus.BAD_REQUEST).contentType(MediaType.TEXT_PLAIN_TYPE)
-                        .body(table.problem() + "\n");
-            }
-            return HttpResponse.ok(table.csv()).contentType(TEXT_CSV + "; charset=utf-8; header=present")
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + table.fileName() + "\"");
+    /** A kept answer: its stored JSON bytes, or its CSV, written at the first hit that asks for it. */
+    private MutableHttpResponse<byte[]> respond(ResponseCache.Kept kept, GraphQLRequest graphql, HttpRequest<?> request,
+                                                String etag) {
+        MutableHttpResponse<byte[]> response = accepted(request).equals(TEXT_CSV)
+                ? csv(responses.csv(graphql, kept, spec -> csv(spec, graphql)))
+                : json(true, kept.json(), request);
+        return request.getMethod() == HttpMethod.GET ? validators.decorate(response, kept.spec(), etag) : response;
+    }
+
+    private CsvRows.Answer csv(Map<String, Object> spec, GraphQLRequest graphql) {
+        return CsvRows.of(spec, ResponseJson::write, path -> SelectedColumns.of(graphQL.getGraphQLSchema(), graphql, path))
+                .answer();
+    }
+
+    private static MutableHttpResponse<byte[]> csv(CsvRows.Answer table) {
+        if (table.problem() != null) {
+            return HttpResponse.<byte[]>status(HttpStatus.BAD_REQUEST).contentType(MediaType.TEXT_PLAIN_TYPE)
+                    .body((table.problem() + "\n").getBytes(StandardCharsets.UTF_8));
         }
-        boolean requestError = !spec.containsKey("data");
-        HttpStatus status = accepted.equals(GRAPHQL_RESPONSE_JSON) && requestError ? HttpStatus.BAD_REQUEST : HttpStatus.OK;
-        return HttpResponse.<String>status(status).contentType(accepted).body(ResponseJson.write(spec));
+        return HttpResponse.ok(table.body()).contentType(TEXT_CSV + "; charset=utf-8; header=present")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + table.fileName() + "\"");
+    }
+
+    /** @param ran the answer has {@code data}: the request could run (else a 400 when GraphQL's own type is asked) */
+    private static MutableHttpResponse<byte[]> json(boolean ran, byte[] body, HttpRequest<?> request) {
+        String accepted = accepted(request);
+        HttpStatus status = accepted.equals(GRAPHQL_RESPONSE_JSON) && !ran ? HttpStatus.BAD_REQUEST : HttpStatus.OK;
+        return HttpResponse.<byte[]>status(status).contentType(accepted).body(body);
     }
 
     /** The first of our three types in the Accept header's order; JSON when it names none of them. */
@@ -237,20 +252,20 @@ public class GraphQLHttpController {
         return MediaType.APPLICATION_JSON;
     }
 
-    private MutableHttpResponse<String> badRequest(HttpRequest<?> request, String message) {
+    private MutableHttpResponse<byte[]> badRequest(HttpRequest<?> request, String message) {
         return failure(request, HttpStatus.BAD_REQUEST, message);
     }
 
-    private MutableHttpResponse<String> failure(HttpRequest<?> request, HttpStatus status, String message) {
+    private MutableHttpResponse<byte[]> failure(HttpRequest<?> request, HttpStatus status, String message) {
         return failure(request, status, message, "BAD_REQUEST");
     }
 
-    private MutableHttpResponse<String> failure(HttpRequest<?> request, HttpStatus status, String message, String code) {
+    private MutableHttpResponse<byte[]> failure(HttpRequest<?> request, HttpStatus status, String message, String code) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("message", message);
         error.put("extensions", Map.of("code", code));
         String type = accepted(request).equals(GRAPHQL_RESPONSE_JSON) ? GRAPHQL_RESPONSE_JSON : MediaType.APPLICATION_JSON;
-        return HttpResponse.<String>status(status).contentType(type).body(ResponseJson.write(Map.of("errors", List.of(error))));
+        return HttpResponse.<byte[]>status(status).contentType(type).body(ResponseJson.bytes(Map.of("errors", List.of(error))));
     }
 
     private Map<String, Object> map(String text) {
@@ -271,7 +286,7 @@ public class GraphQLHttpController {
         return (Map<String, Object>) value;
     }
 
-    private static CompletableFuture<MutableHttpResponse<String>> done(MutableHttpResponse<String> response) {
+    private static CompletableFuture<MutableHttpResponse<byte[]>> done(MutableHttpResponse<byte[]> response) {
         return CompletableFuture.completedFuture(response);
     }
 }

@@ -1,7 +1,6 @@
 package qoegraph.web;
 
 import graphql.GraphQL;
-import graphql.execution.instrumentation.ChainedInstrumentation;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.event.BeanCreatedEvent;
@@ -9,11 +8,9 @@ import io.micronaut.context.event.BeanCreatedEventListener;
 import jakarta.inject.Singleton;
 import qoegraph.model.Model;
 
-import java.util.List;
-
 /**
- * What the web adds to the engine GraphQLFactory builds, without touching it: the per-dataset query timer, an
- * instrumentation chained after ours, so every way in (POST, GET, GraphiQL) gets it. Persisted queries are settled
+ * What the web adds to the engine GraphQLFactory builds, without touching it: the per-dataset query timer, around
+ * the dataset root fields' fetchers, so every way in (POST, GET, GraphiQL) gets it. Persisted queries are settled
  * before the engine, by the controller ({@link PersistedQueries}).
  */
 @Singleton
@@ -30,7 +27,6 @@ public class GraphQLWebExtensions implements BeanCreatedEventListener<GraphQL> {
     public GraphQL onCreated(BeanCreatedEvent<GraphQL> event) {
         GraphQL engine = event.getBean();
         QueryTimings timings = new QueryTimings(registry.get(), model.get().datasets().keySet());
-        return engine.transform(b -> b.instrumentation(new ChainedInstrumentation(List.of(engine.getInstrumentation(),
-                timings))));
+        return engine.transform(b -> b.schema(timings.timed(engine.getGraphQLSchema())));
     }
 }

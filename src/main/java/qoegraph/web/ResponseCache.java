@@ -5,7 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.ToIntFunction;
+import java.util.function.Function;
 import qoegraph.cache.DataVersion;
 
 /**
@@ -14,24 +14,38 @@ import qoegraph.cache.DataVersion;
  * {@link DataVersion} is answered without parsing,
  * validating or executing it again. Only answers without errors are kept, never a mutation's; every data change
  * drops them all. A hit says so: each root field's {@code extensions.fields.<field>.cached} is true and its
- * {@code ms} 0. Bounded by the answers' size as JSON text.
+ * {@code ms} 0. A hit's JSON is written once, when the answer is kept, and its CSV at the first hit that asks for
+ * it: a hit sends stored bytes (an answer of 100,000 rows written again cost seconds). Bounded by the stored
+ * bytes.
  */
 final class ResponseCache {
     private final DataVersion version;
-    private final Cache<Key, Map<String, Object>> entries;
+    private final Cache<Key, Kept> entries;
 
     private record Key(String query, String operationName, Map<String, Object> variables, long version) {
     }
 
-    private ResponseCache(DataVersion version, Cache<Key, Map<String, Object>> entries) {
+    /**
+     * A kept answer as a hit: its specification (for validators and a CSV not written yet), its JSON text and,
+     * once asked for, its CSV answer.
+     */
+    record Kept(Map<String, Object> spec, byte[] json, CsvRows.Answer csv) {
+        /** The JSON bytes, the specification at about twice that on the heap, the CSV bytes. */
+        int weight() {
+            long weight = 3L * json.length + (csv == null || csv.body() == null ? 0 : csv.body().length);
+            return (int) Math.min(Integer.MAX_VALUE, weight);
+        }
+    }
+
+    private ResponseCache(DataVersion version, Cache<Key, Kept> entries) {
         this.version = version;
         this.entries = entries;
     }
 
-    /** @param size an answer's weight: the length of its JSON text */
-    static ResponseCache of(DataVersion version, long maxChars, ToIntFunction<Map<String, Object>> size) {
-        Cache<Key, Map<String, Object>> entries = Caffeine.newBuilder().maximumWeight(maxChars)
-                .weigher((Key key, Map<String, Object> spec) -> size.applyAsInt(spec)).build();
+    /** @param maxBytes the bound: the kept answers' {@link Kept#weight}s */
+    static ResponseCache of(DataVersion version, long maxBytes) {
+        Cache<Key, Kept> entries = Caffeine.newBuilder().maximumWeight(maxBytes)
+                .weigher((Key key, Kept kept) -> kept.weight()).build();
         ResponseCache cache = new ResponseCache(version, entries);
         version.onChange(entries::invalidateAll);
         return cache;
@@ -41,17 +55,27 @@ final class ResponseCache {
         return new ResponseCache(null, null);
     }
 
-    /** The version to key a request's answer by: read before it runs, so a change during the run keys it as old. */
-    long version() {
-        return version == null ? -1 : version.current();
-    }
-
-    /** The kept answer, marked as a hit; empty when none. */
-    Optional<Map<String, Object>> get(GraphQLRequest request) {
+    /** The kept answer, as a hit; empty when none. */
+    Optional<Kept> get(GraphQLRequest request) {
         if (entries == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(entries.getIfPresent(key(request, version.current()))).map(ResponseCache::asHit);
+        return Optional.ofNullable(entries.getIfPresent(key(request, version.current())));
+    }
+
+    /**
+     * The kept answer's CSV, written by {@code csv} from its specification at the first hit that asks for it and
+     * kept with it from then on.
+     */
+    CsvRows.Answer csv(GraphQLRequest request, Kept kept, Function<Map<String, Object>, CsvRows.Answer> csv) {
+        if (kept.csv() != null) {
+            return kept.csv();
+        }
+        CsvRows.Answer table = csv.apply(kept.spec());
+        Key key = key(request, version.current());
+        // replace only the entry it was read from: a data change in between dropped it, and the table is of old data
+        entries.asMap().replace(key, kept, new Kept(kept.spec(), kept.json(), table));
+        return table;
     }
 
     /**
@@ -63,7 +87,8 @@ final class ResponseCache {
         if (entries == null || mutated || spec.containsKey("errors") || !spec.containsKey("data")) {
             return;
         }
-        entries.put(key(request, atVersion), spec);
+        Map<String, Object> hit = asHit(spec);
+        entries.put(key(request, atVersion), new Kept(hit, ResponseJson.bytes(hit), null));
         if (version.current() != atVersion) {
             entries.invalidate(key(request, atVersion));
         }

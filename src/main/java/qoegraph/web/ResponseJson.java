@@ -31,6 +31,15 @@ final class ResponseJson {
         }
     }
 
+    /** The same text as {@link #write}, as UTF-8 bytes written directly. */
+    static byte[] bytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static final class Plain<T extends Number> extends JsonSerializer<T> {
         @Override
         public void serialize(T value, JsonGenerator json, SerializerProvider provider) throws IOException {

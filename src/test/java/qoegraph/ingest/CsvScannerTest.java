@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CsvScannerTest {
@@ -105,6 +106,46 @@ class CsvScannerTest {
                     line -> line != 2);
             assertEquals(Map.of(3L, "\"multi\nline\",3", 4L, "4,5"), scan.captured(), "chunk " + chunk);
         }
+    }
+
+    @Test
+    void capturesTheFirstRecordWithoutTheHeader() throws IOException {
+        String text = "h1,h2\n1,2\n3,4\n";
+        for (int chunk = 1; chunk <= text.length(); chunk++) {
+            ScanResult scan = CsvScanner.scanCapturing(new ChunkedInput(text.getBytes(StandardCharsets.UTF_8), chunk),
+                    line -> line == 2);
+            assertEquals(Map.of(2L, "1,2"), scan.captured(), "chunk " + chunk);
+        }
+    }
+
+    // What DuckDB's strict reader makes of each field (checked against it in IngestEnumTest): quotes removed, ""
+    // as one quote, spaces kept unquoted and dropped after a closing quote, an empty unquoted field NULL (no
+    // value), a quoted empty one the empty string, a CRLF's CR not part of the last field.
+    @Test
+    void collectsTheDistinctValuesOfChosenFieldsAsDuckDbReadsThem() throws IOException {
+        String text = "n,isp,browser\r\n1,BTP,Iron\r\n2,\"BTP\",\"Sw\"\"amp\"\r\n3,,\"multi\nline\"\n4,\"\", Iron \n"
+                + "5,\"Olga\" ,Iron\n\n6,\"a,b\",\"\"\r\n7,Fro,Datch Telecam";
+        for (int chunk = 1; chunk <= text.length(); chunk++) {
+            ScanResult scan = CsvScanner.scan(new ChunkedInput(text.getBytes(StandardCharsets.UTF_8), chunk),
+                    new boolean[3], new boolean[] {false, true, true});
+
+            assertEquals(Map.of(1, Set.of("BTP", "", "Olga", "a,b", "Fro"),
+                            2, Set.of("Iron", "Sw\"amp", "multi\nline", " Iron ", "", "Datch Telecam")),
+                    scan.fieldValues(), "chunk " + chunk);
+            assertEquals(8, scan.records(), "chunk " + chunk);
+        }
+    }
+
+    @Test
+    void aFieldWithTooManyValuesIsLeftOut() throws IOException {
+        StringBuilder text = new StringBuilder("a,b\n");
+        for (int i = 0; i <= FieldValues.MAX_FORMS; i++) {
+            text.append(i).append(",x\n");
+        }
+        ScanResult scan = CsvScanner.scan(new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)),
+                new boolean[2], new boolean[] {true, true});
+
+        assertEquals(Map.of(1, Set.of("x")), scan.fieldValues());
     }
 
     /** An input stream that never returns more than {@code chunk} bytes per read. */

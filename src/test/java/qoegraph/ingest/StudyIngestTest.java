@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import qoegraph.generate.study.StudyGenerator;
 
 /**
  * The study tables on a hand-made fixture (src/test/resources/ingest/study): pgarray columns, and the derived
@@ -150,6 +151,36 @@ class StudyIngestTest {
         assertEquals("CAST: column \"ans_addr\" is not a PostgreSQL array of VARCHAR[]: not-an-array",
                 rejects.get(3).reason());
         assertTrue(rejects.get(3).raw().startsWith("5,10,"), rejects.get(3).raw());
+    }
+
+    // The rule as stated, one correlated lookup per row, against what the segment join wrote: on the generated
+    // study (overlapping stays, stays over midnight and hour boundaries), files in the usual order (values set at
+    // insert) and with the stays last (values set by the UPDATE that follows a locations file).
+    @Test
+    void onGeneratedDataLocationIdIsTheLatestStayHoldingTs() throws IOException {
+        Path study = dir.resolve("generated");
+        StudyGenerator.write(study, StudyGenerator.DEFAULT_SEED, 0.01, false);
+        db.ingester.ingest(study);
+        assertLocationsAsStated(db);
+
+        try (TestDb staysLast = new TestDb(dir, dir.resolve("stays-last.duckdb"))) {
+            for (String table : List.of("deviceapptraffic", "dnsreqs", "httpreqs", "users", "devices", "user_devices",
+                    "locations")) {
+                staysLast.ingester.ingest(study.resolve(table + ".csv"));
+            }
+            assertLocationsAsStated(staysLast);
+        }
+    }
+
+    private static void assertLocationsAsStated(TestDb db) {
+        for (String table : STUDY) {
+            long located = db.count("SELECT count(location_id) FROM " + table);
+            long differing = db.count("SELECT count(*) FROM " + table + " AS t WHERE t.location_id IS DISTINCT FROM"
+                    + " (SELECT l.id FROM locations AS l WHERE l.devid = t.devid AND l.entertime <= t.ts"
+                    + " AND t.ts <= l.exittime ORDER BY l.entertime DESC, l.id DESC LIMIT 1)");
+            assertTrue(located > 0, table + " has rows in stays");
+            assertEquals(0, differing, table + ": rows whose location_id is not the latest stay holding ts");
+        }
     }
 
     private void assertDerived() {

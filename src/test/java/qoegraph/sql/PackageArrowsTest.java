@@ -56,7 +56,7 @@ class PackageArrowsTest {
                     "admin", "security"),
             row("web", "model", "sql", "engine", "engine.duckdb", "engine.trino", "ingest", "catalog", "report", "rollup",
                     "cache", "admin", "security", "generate", "generate.study", "graphql"),
-            row("bench", "model", "query", "plan", "sql", "engine", "ingest", "rollup"),
+            row("bench", "model", "query", "plan", "sql", "engine", "engine.duckdb", "ingest", "rollup"),
             row("cli", "bench", "generate", "generate.study", "ingest"),
             row(ROOT, "cli"));
 

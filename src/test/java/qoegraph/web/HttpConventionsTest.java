@@ -243,6 +243,30 @@ class HttpConventionsTest {
     }
 
     @Test
+    void aKeptAnswerSendsTheBytesItsFirstAnswerSent() throws Exception {
+        // a query text of this test alone: the first request of each kind misses the response cache
+        String csvQuery = "{ keptCsv: sessions(orderBy: [{isp: ASC}]) { isp count p2pShare } }";
+        HttpResponse<String> first = send(post(Map.of("query", csvQuery), "text/csv"));
+        HttpResponse<String> again = send(post(Map.of("query", csvQuery), "text/csv"));
+        assertEquals(200, again.statusCode(), again.body());
+        assertEquals(first.body(), again.body());
+        assertEquals(first.headers().firstValue("content-disposition"), again.headers().firstValue("content-disposition"));
+        assertEquals("isp,count,p2pShare\r\nBTP,2,0.75\r\n\"Fro, \"\"the\"\" ISP\",1,0.25\r\n", again.body());
+
+        // another statement, which the row cache has not seen either
+        String jsonQuery = "{ keptJson: sessions(orderBy: [{isp: DESC}]) { isp count p2pShare } }";
+        String miss = send(post(Map.of("query", jsonQuery), "application/json")).body();
+        String hit = send(post(Map.of("query", jsonQuery), "application/json")).body();
+        assertTrue(miss.contains("\"cached\":false"), miss);
+        assertEquals(miss.replace("\"cached\":false", "\"cached\":true").replaceAll("\"ms\":\\d+", "\"ms\":0"), hit,
+                "the stored JSON is the first answer's, marked as a hit");
+        assertEquals(hit, send(post(Map.of("query", jsonQuery), "application/json")).body());
+        // the same kept answer as CSV: written from it at the first CSV hit
+        assertEquals("isp,count,p2pShare\r\n\"Fro, \"\"the\"\" ISP\",1,0.25\r\nBTP,2,0.75\r\n",
+                send(post(Map.of("query", jsonQuery), "text/csv")).body());
+    }
+
+    @Test
     void csvOfNoRowsStillHasTheHeaderOfTheSelection() throws Exception {
         String query = "query($isp: String!) { sessions(where: {isp: {eq: $isp}}) { provider: isp ...Sizes } }"
                 + " fragment Sizes on SessionsRow { count share: p2pShare }";
@@ -274,13 +298,18 @@ class HttpConventionsTest {
     @Test
     void healthAndQueryTimersByDataset() throws Exception {
         send(post(Map.of("query", "{ sessions { count } }"), "application/json"));
+        String refused = send(post(Map.of("query", "{ sessions(limit: 2000000000) { count } }"), "application/json")).body();
+        assertTrue(refused.contains("LIMIT_EXCEEDED"), refused);
         HttpResponse<String> health = send(HttpRequest.newBuilder(uri("/health")).build());
         assertEquals(200, health.statusCode());
         assertTrue(health.body().contains("UP"), health.body());
         HttpResponse<String> metrics = send(HttpRequest.newBuilder(uri("/prometheus")).build());
         assertEquals(200, metrics.statusCode());
         assertTrue(metrics.body().lines().anyMatch(l -> l.startsWith("qoegraph_query_seconds_count{")
-                && l.contains("dataset=\"sessions\"")), metrics.body());
+                && l.contains("dataset=\"sessions\"") && l.contains("outcome=\"ok\"")), metrics.body());
+        assertTrue(metrics.body().lines().anyMatch(l -> l.startsWith("qoegraph_query_seconds_count{")
+                && l.contains("dataset=\"sessions\"") && l.contains("outcome=\"error\"")), "the refused limit: "
+                + metrics.body());
         assertTrue(metrics.body().lines().anyMatch(l -> l.startsWith("qoegraph_statements_max ")
                 && Double.parseDouble(l.substring(l.indexOf(' ') + 1)) >= 1), metrics.body());
         assertTrue(metrics.body().lines().anyMatch(l -> l.startsWith("qoegraph_statements_running ")), metrics.body());

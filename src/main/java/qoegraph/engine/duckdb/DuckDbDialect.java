@@ -140,7 +140,7 @@ public final class DuckDbDialect implements SqlDialect {
         if (t.equals("DOUBLE") || t.equals("FLOAT") || t.startsWith("DECIMAL")) {
             return SqlType.FRACTIONAL;
         }
-        if (t.equals("VARCHAR")) {
+        if (t.equals("VARCHAR") || t.startsWith("ENUM")) { // lowCardinality columns are ENUMs of text
             return SqlType.TEXT;
         }
         if (t.equals("BOOLEAN")) {
