@@ -11,7 +11,7 @@ import qoegraph.plan.Planner;
 import qoegraph.rollup.Rollups;
 import qoegraph.sql.SelectCompiler;
 import qoegraph.sql.SqlStatement;
-import qoegraph.web.SampleData;
+import qoegraph.generate.SampleData;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -10,7 +10,7 @@ import qoegraph.ingest.IngestException;
 import qoegraph.ingest.IngestReport;
 import qoegraph.ingest.IngestResult;
 import qoegraph.ingest.Ingester;
-import qoegraph.web.SampleData;
+import qoegraph.generate.SampleData;
 
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import qoegraph.admin.DataAdmin;
 import qoegraph.catalog.CatalogReader;
+import qoegraph.generate.SampleData;
 import qoegraph.ingest.IngestReport;
 import qoegraph.ingest.Ingester;
 

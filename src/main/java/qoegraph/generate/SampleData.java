@@ -1,6 +1,5 @@
-package qoegraph.web;
+package qoegraph.generate;
 
-import qoegraph.generate.SessionsGenerator;
 import qoegraph.generate.study.StudyGenerator;
 
 import java.io.IOException;
