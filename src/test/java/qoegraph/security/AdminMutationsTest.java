@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import qoegraph.testsupport.Servers;
 
 /**
  * The admin mutations over HTTP on a server with an admin token, after a first start on a small sample:
@@ -33,9 +33,8 @@ class AdminMutationsTest {
     @BeforeAll
     void start() throws IOException {
         dir = Files.createTempDirectory("qoegraph-admin");
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "qoegraph.database", dir.resolve("db.duckdb").toString(),
+        server = Servers.start(dir.resolve("db.duckdb"), Map.of(
+                "qoegraph.sample-on-first-start", true,
                 "qoegraph.sample-dir", dir.resolve("data/sample").toString(),
                 "qoegraph.sample-scale", 0.002,
                 "qoegraph.security.admin-token", ADMIN,

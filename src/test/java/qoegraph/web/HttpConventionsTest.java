@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,18 +14,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import qoegraph.engine.duckdb.DuckDb;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import qoegraph.testsupport.Servers;
 
 /**
  * What a front end expects of /graphql, through a plain HTTP client (java.net.http) against a real server: POST
@@ -47,18 +44,12 @@ class HttpConventionsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "qoegraph.sample-on-first-start", false,
-                "qoegraph.database", dir.resolve("db.duckdb").toString(),
+        server = Servers.start(dir.resolve("db.duckdb"), Map.of(
                 "micronaut.server.cors.enabled", true,
                 "micronaut.server.cors.configurations.web.allowed-origins", List.of(ORIGIN)));
-        DuckDb db = server.getApplicationContext().getBean(DuckDb.class);
-        try (Connection connection = db.connections().open(); Statement statement = connection.createStatement()) {
-            statement.execute("INSERT INTO sessions (stream, isp, browser, connected, p2p, cdn) VALUES "
-                    + "(1, 'BTP', 'Iron', true, 300, 100), (1, 'BTP', 'Iron', true, 150, 50), "
-                    + "(1, 'Fro, \"the\" ISP', 'Iron', true, 100, 300)");
-        }
+        Servers.execute(server, List.of("INSERT INTO sessions (stream, isp, browser, connected, p2p, cdn) VALUES "
+                + "(1, 'BTP', 'Iron', true, 300, 100), (1, 'BTP', 'Iron', true, 150, 50), "
+                + "(1, 'Fro, \"the\" ISP', 'Iron', true, 100, 300)"));
     }
 
     @AfterAll
