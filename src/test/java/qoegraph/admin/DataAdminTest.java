@@ -137,8 +137,8 @@ class DataAdminTest {
     }
 
     /** The total of {@code count} over every stream, planned with the given rollups. */
-    private long count(qoegraph.plan.RollupCatalog catalog) throws Exception {
-        Walk walk = new Walk(model, DUCKDB, catalog, Duration.ofSeconds(30));
+    private long count(qoegraph.plan.BuiltRollups rollups) throws Exception {
+        Walk walk = new Walk(model, DUCKDB, rollups, Duration.ofSeconds(30));
         try (Connection c = root.duplicate()) {
             return walk.run(c, COUNT).rows().stream()
                     .mapToLong(r -> ((Number) r.get("count")).longValue()).sum();
