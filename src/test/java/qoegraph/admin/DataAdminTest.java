@@ -97,7 +97,7 @@ class DataAdminTest {
         admin.ingest(List.of("a.csv"));
         long before = version.current();
         var outcome = admin.ingest(List.of("a.csv"));
-        assertEquals("SKIPPED_DUPLICATE", outcome.files().get(0).status());
+        assertEquals("SKIPPED_DUPLICATE", outcome.files().get(0).status().name());
         assertEquals(before, version.current());
         assertFalse(rollups.withdrawn());
         assertEquals(rows, count(rollups));
