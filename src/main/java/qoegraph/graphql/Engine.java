@@ -2,7 +2,7 @@ package qoegraph.graphql;
 
 import qoegraph.model.Model;
 import qoegraph.plan.Planner;
-import qoegraph.plan.RollupCatalog;
+import qoegraph.plan.BuiltRollups;
 import qoegraph.query.QueryValidator;
 import qoegraph.sql.SelectCompiler;
 import qoegraph.sql.SqlDialect;
@@ -11,7 +11,7 @@ import qoegraph.sql.SqlRunner;
 /** The query walk a dataset fetcher runs: validate, plan (from a rollup when one serves), compile, run. */
 record Engine(QueryValidator validator, Planner planner, SelectCompiler compiler, SqlRunner runner) {
     /** @param rollups the built rollups the planner may answer from */
-    static Engine of(Model model, SqlDialect dialect, SqlRunner runner, int maxRows, RollupCatalog rollups) {
+    static Engine of(Model model, SqlDialect dialect, SqlRunner runner, int maxRows, BuiltRollups rollups) {
         return new Engine(new QueryValidator(model, maxRows), new Planner(model, rollups), new SelectCompiler(dialect),
                 runner);
     }

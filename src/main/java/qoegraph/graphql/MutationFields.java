@@ -26,6 +26,7 @@ import qoegraph.admin.AdminException;
 import qoegraph.admin.DataAdmin;
 import qoegraph.ingest.IngestException;
 import qoegraph.ingest.IngestResult;
+import qoegraph.ingest.IngestStatus;
 import qoegraph.security.Role;
 
 /**
@@ -147,8 +148,8 @@ public final class MutationFields {
     private static GraphQLObjectType fileType() {
         GraphQLEnumType status = GraphQLEnumType.newEnum().name("IngestStatus")
                 .description("What happened to a file.")
-                .value(IngestResult.INGESTED, IngestResult.INGESTED, "Read and loaded.")
-                .value(IngestResult.SKIPPED_DUPLICATE, IngestResult.SKIPPED_DUPLICATE,
+                .value(IngestStatus.INGESTED.name(), IngestStatus.INGESTED, "Read and loaded.")
+                .value(IngestStatus.SKIPPED_DUPLICATE.name(), IngestStatus.SKIPPED_DUPLICATE,
                         "Already ingested (same content): nothing read or loaded this time.")
                 .build();
         return newObject().name("IngestFileResult").description("One file of an ingest.")

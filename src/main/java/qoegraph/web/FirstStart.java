@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 import qoegraph.admin.DataAdmin;
 import qoegraph.catalog.CatalogReader;
 import qoegraph.generate.SampleData;
-import qoegraph.ingest.IngestReport;
+import qoegraph.ingest.IngestSummary;
 import qoegraph.ingest.Ingester;
 
 /**
@@ -60,8 +60,8 @@ public class FirstStart implements ApplicationEventListener<StartupEvent> {
             SampleData.generate(config.sampleDir(), config.sampleScale(), 1, LOG::info);
         }
         LOG.info("first start: ingesting {}", config.sampleDir());
-        IngestReport report = ingester.ingest(config.sampleDir().resolve(SampleData.SESSIONS_FILE));
-        IngestReport study = ingester.ingest(config.sampleDir().resolve(SampleData.STUDY_DIR));
+        IngestSummary report = ingester.ingest(config.sampleDir().resolve(SampleData.SESSIONS_FILE));
+        IngestSummary study = ingester.ingest(config.sampleDir().resolve(SampleData.STUDY_DIR));
         LOG.info("first start: ingested {} + {} rows ({} rejected, {} incomplete)", report.loaded(), study.loaded(),
                 report.rejected() + study.rejected(), report.incomplete() + study.incomplete());
     }

@@ -42,7 +42,7 @@ class PackageArrowsTest {
             row("engine.duckdb", "engine", "sql", "query"),
             row("engine.trino", "engine", "sql", "query", "model", "ingest"),
             // files in, and what is built from them
-            row("ingest", "model"),
+            row("ingest", "model", "sql"),
             row("catalog", "sql"),
             row("report", "model", "sql"),
             row("rollup", "model", "query", "plan", "sql", "ingest"),

@@ -1,9 +1,9 @@
 package qoegraph.generate.study;
 
 /** A half-open period [start, end) of epoch microseconds. */
-record Window(long start, long end) {
+record TimeSpan(long start, long end) {
 
-    Window {
+    TimeSpan {
         if (end <= start) {
             throw new IllegalArgumentException("empty window " + start + ".." + end);
         }
@@ -13,12 +13,12 @@ record Window(long start, long end) {
         return end - start;
     }
 
-    Window intersect(Window other) {
-        return new Window(Math.max(start, other.start), Math.min(end, other.end));
+    TimeSpan intersect(TimeSpan other) {
+        return new TimeSpan(Math.max(start, other.start), Math.min(end, other.end));
     }
 
     /** The part from fraction a to fraction b of this window. */
-    Window part(double from, double to) {
-        return new Window(start + (long) (from * length()), start + (long) (to * length()));
+    TimeSpan part(double from, double to) {
+        return new TimeSpan(start + (long) (from * length()), start + (long) (to * length()));
     }
 }

@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  * shares and all devices together the published bytes per port (iterative proportional fitting). Counts:
  * flows, DNS and HTTP requests, DNS-covered flows and stays, each total exact at every scale.
  */
-final class Planner {
+final class DevicePlanner {
 
     private static final int HTTP = 0;
     private static final int HTTPS = 1;
@@ -21,7 +21,7 @@ final class Planner {
     private final SplittableRandom rng;
     private final int n;
 
-    private Planner(Cast cast, double scale, long seed) {
+    private DevicePlanner(Cast cast, double scale, long seed) {
         this.cast = cast;
         this.scale = scale;
         this.rng = Seeds.rng(seed, Seeds.PLAN);
@@ -29,7 +29,7 @@ final class Planner {
     }
 
     static List<DevicePlan> plan(Cast cast, double scale, long seed) {
-        return new Planner(cast, scale, seed).plan();
+        return new DevicePlanner(cast, scale, seed).plan();
     }
 
     private List<DevicePlan> plan() {
@@ -55,7 +55,7 @@ final class Planner {
             long bytesDns = flowsOther[d] == 0 ? bytesRest[d]
                 : Math.min(bytesRest[d] / 2, flowsDns[d] * StudyFigures.DNS_FLOW_BYTES);
             bytesDns = flowsDns[d] == 0 ? 0 : bytesDns;
-            plans.add(new DevicePlan(device, owner, !device.shared() && owner.role() == Role.HEAVY, flowsHttp[d],
+            plans.add(new DevicePlan(device, owner, !device.shared() && owner.usage() == UsageLevel.HEAVY, flowsHttp[d],
                 flowsHttps[d], flowsDns[d], flowsOther[d], bytesHttp[d], bytesHttps[d], bytesDns,
                 bytesRest[d] - bytesDns, dns[d], http[d], coveredHttp[d], coveredHttps[d], stays[d]));
         }
@@ -68,7 +68,7 @@ final class Planner {
         double restWeb = StudyFigures.BYTES_HTTP + StudyFigures.BYTES_HTTPS
             - heavy * (StudyFigures.HEAVY_SHARE_HTTP + StudyFigures.HEAVY_SHARE_HTTPS);
         double rest = restWeb / (1 - StudyFigures.OTHER_PORTS_SHARE_REST);
-        double light = cast.users().stream().filter(u -> u.role() == Role.LIGHT).mapToDouble(User::bytes).sum();
+        double light = cast.users().stream().filter(u -> u.usage() == UsageLevel.LIGHT).mapToDouble(User::bytes).sum();
         double sharedWeight = cast.devices().stream().filter(Device::shared).mapToDouble(Device::weight).sum();
         double[] budgets = new double[n];
         for (int d = 0; d < n; d++) {
@@ -129,7 +129,7 @@ final class Planner {
 
     private boolean inHeavyGroup(int d) {
         Device device = cast.devices().get(d);
-        return !device.shared() && cast.owner(device).role() == Role.HEAVY;
+        return !device.shared() && cast.owner(device).usage() == UsageLevel.HEAVY;
     }
 
     private long[] flows(long published, double[] bytes, double power, double sigma) {

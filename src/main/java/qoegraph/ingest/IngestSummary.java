@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.function.ToLongFunction;
 
 /** The outcome of one {@link Ingester#ingest} call: one result per file, in ingest order. */
-public record IngestReport(List<IngestResult> files, Duration took) {
+public record IngestSummary(List<IngestResult> files, Duration took) {
 
-    public IngestReport {
+    public IngestSummary {
         files = List.copyOf(files);
     }
 
