@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import qoegraph.web.LimitsConfig;
+import qoegraph.wiring.LimitsConfig;
 
 /**
  * The limits checked before anything runs, under their defaults (the shared test server sets only max-rows and
