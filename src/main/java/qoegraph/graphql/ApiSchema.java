@@ -1,5 +1,19 @@
 package qoegraph.graphql;
 
+import qoegraph.graphql.errors.ErrorHandler;
+import qoegraph.graphql.fetch.CatalogSchema;
+import qoegraph.graphql.fetch.DatasetFetcher;
+import qoegraph.graphql.fetch.Engine;
+import qoegraph.graphql.fetch.KnownValues;
+import qoegraph.graphql.fetch.ReportFields;
+import qoegraph.graphql.fetch.SelectionMapper;
+import qoegraph.graphql.limits.OperationInstrumentation;
+import qoegraph.graphql.limits.OperationLimits;
+import qoegraph.graphql.limits.ParsedDocuments;
+import qoegraph.graphql.limits.QueryCost;
+import qoegraph.graphql.limits.QueryLimits;
+import qoegraph.graphql.schema.ApiScalars;
+import qoegraph.graphql.schema.SchemaGenerator;
 import graphql.GraphQL;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLObjectType;

@@ -1,5 +1,7 @@
 package qoegraph.graphql;
 
+import qoegraph.graphql.fetch.MutationFields;
+import qoegraph.graphql.limits.QueryLimits;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphqlTypeComparatorRegistry;
 import graphql.schema.idl.SchemaPrinter;

@@ -1,7 +1,7 @@
 package qoegraph.http;
 
 import graphql.ExecutionInput;
-import qoegraph.graphql.Caller;
+import qoegraph.graphql.fetch.Caller;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;

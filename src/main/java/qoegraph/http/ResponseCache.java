@@ -81,7 +81,7 @@ final class ResponseCache {
     /**
      * Keeps {@code spec} if it is an answer without errors of a read-only request, run at {@code atVersion}.
      *
-     * @param mutated the request ran a mutation ({@link qoegraph.graphql.MutationFields#MUTATED}): never kept
+     * @param mutated the request ran a mutation ({@link qoegraph.graphql.fetch.MutationFields#MUTATED}): never kept
      */
     void put(GraphQLRequest request, long atVersion, Map<String, Object> spec, boolean mutated) {
         if (entries == null || mutated || spec.containsKey("errors") || !spec.containsKey("data")) {

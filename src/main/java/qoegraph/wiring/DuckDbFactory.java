@@ -7,7 +7,7 @@ import jakarta.inject.Singleton;
 import qoegraph.engine.QueryEngine;
 import qoegraph.engine.duckdb.DuckDb;
 import qoegraph.engine.trino.Trino;
-import qoegraph.graphql.QueryLimits;
+import qoegraph.graphql.limits.QueryLimits;
 
 import java.io.IOException;
 import java.nio.file.Files;

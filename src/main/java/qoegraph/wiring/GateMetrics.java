@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
-import qoegraph.graphql.QueryLimits;
+import qoegraph.graphql.limits.QueryLimits;
 import qoegraph.sql.QueryGate;
 import qoegraph.engine.QueryEngine;
 import qoegraph.sql.Statements;

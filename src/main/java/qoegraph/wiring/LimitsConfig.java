@@ -4,8 +4,8 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import qoegraph.graphql.OperationLimits;
-import qoegraph.graphql.QueryLimits;
+import qoegraph.graphql.limits.OperationLimits;
+import qoegraph.graphql.limits.QueryLimits;
 import qoegraph.sql.QueryGate;
 
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package qoegraph.graphql;
 
+import qoegraph.graphql.limits.OperationLimits;
+import qoegraph.graphql.limits.QueryLimits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
