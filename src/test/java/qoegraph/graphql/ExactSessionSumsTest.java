@@ -1,5 +1,6 @@
 package qoegraph.graphql;
 
+import qoegraph.wiring.SdlFile;
 import qoegraph.graphql.limits.QueryLimits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,5 +1,6 @@
-package qoegraph.graphql;
+package qoegraph.wiring;
 
+import qoegraph.graphql.ApiSchema;
 import qoegraph.graphql.fetch.MutationFields;
 import qoegraph.graphql.limits.QueryLimits;
 import graphql.schema.GraphQLSchema;
