@@ -78,10 +78,4 @@ public final class DatasetFetcher implements DataFetcher<CompletableFuture<List<
         report.addTo(env);
         return result.rows();
     }
-
-    /** Row fields read their value from the row map by result key, so aliases of one field stay apart. */
-    public static Object rowValue(DataFetchingEnvironment env) {
-        Map<?, ?> row = env.getSource();
-        return row.get(env.getField().getResultKey());
-    }
 }

@@ -2,6 +2,7 @@ package qoegraph.graphql.fetch;
 
 import qoegraph.graphql.errors.ApiException;
 import qoegraph.graphql.errors.ErrorCode;
+import qoegraph.graphql.schema.RowType;
 import qoegraph.graphql.schema.ScalarTypes;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
@@ -80,7 +81,7 @@ public final class ReportFields {
             GraphQLObjectType row = rowType(report);
             type.field(field(report, row));
             code.dataFetcher(FieldCoordinates.coordinates(TYPE, report.name()), Fetchers.blocking(env -> run(report, env), blocking));
-            DataFetcher<?> rowValue = DatasetFetcher::rowValue;
+            DataFetcher<?> rowValue = RowType::value;
             row.getFieldDefinitions().forEach(f -> code.dataFetcher(FieldCoordinates.coordinates(row, f), rowValue));
         }
         query.field(newFieldDefinition().name(ROOT).type(type.build())

@@ -1,5 +1,7 @@
 package qoegraph.graphql.fetch;
 
+import static qoegraph.graphql.schema.RootArgumentNames.*;
+
 import qoegraph.graphql.schema.DatasetInputs;
 import qoegraph.query.ValidationCode;
 import qoegraph.query.OrderBy;
@@ -12,17 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The arguments of a dataset root field, onto a {@link Query.Builder}. */
-public final class RootArguments {
-    public static final String WHERE = "where";
-    public static final String HAVING = "having";
-    public static final String ORDER_BY = "orderBy";
-    public static final String LIMIT = "limit";
-    public static final String OFFSET = "offset";
-    public static final String TIMEZONE = "timezone";
-    public static final String TOP = "top";
-    public static final String DEBUG = "debug";
-    public static final String INCLUDE_EMPTY = "includeEmpty";
-    public static final String SUBTOTALS = "subtotals";
+final class RootArguments {
 
     private RootArguments() {
     }

@@ -1,5 +1,6 @@
 package qoegraph.graphql.schema;
 
+import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
@@ -11,6 +12,7 @@ import qoegraph.model.Metric;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static graphql.Scalars.GraphQLFloat;
 import static graphql.Scalars.GraphQLString;
@@ -39,6 +41,12 @@ public final class RowType {
     public static final String TOTAL_OVER = "totalOver";
 
     private RowType() {
+    }
+
+    /** A row field's value: the row map's entry under the field's result key, so aliases of one field stay apart. */
+    public static Object value(DataFetchingEnvironment env) {
+        Map<?, ?> row = env.getSource();
+        return row.get(env.getField().getResultKey());
     }
 
     static String name(Dataset dataset) {

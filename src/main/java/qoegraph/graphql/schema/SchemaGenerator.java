@@ -1,7 +1,5 @@
 package qoegraph.graphql.schema;
 
-import qoegraph.graphql.fetch.DatasetFetcher;
-import qoegraph.graphql.fetch.RootArguments;
 import graphql.schema.DataFetcher;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLCodeRegistry;
@@ -45,7 +43,7 @@ public final class SchemaGenerator {
             GraphQLObjectType row = RowType.build(dataset, inputs);
             query.field(rootField(dataset, inputs, row));
             code.dataFetcher(FieldCoordinates.coordinates("Query", dataset.name()), fetchers.apply(dataset));
-            DataFetcher<?> rowValue = DatasetFetcher::rowValue;
+            DataFetcher<?> rowValue = RowType::value;
             row.getFieldDefinitions().forEach(f -> code.dataFetcher(FieldCoordinates.coordinates(row, f), rowValue));
         }
     }
@@ -56,32 +54,32 @@ public final class SchemaGenerator {
                         + " grouped by, selected metrics aggregated; only metrics: one row of totals; only"
                         + " dimensions: the distinct combinations. Unordered rows come sorted by the dimensions. Null"
                         + " when it fails (errors says why); the request's other root fields keep their rows.")
-                .argument(newArgument().name(RootArguments.WHERE).type(inputs.where)
+                .argument(newArgument().name(RootArgumentNames.WHERE).type(inputs.where)
                         .description("Row filter, before grouping."))
-                .argument(newArgument().name(RootArguments.HAVING).type(inputs.having)
+                .argument(newArgument().name(RootArgumentNames.HAVING).type(inputs.having)
                         .description("Group filter on metrics, after grouping."))
-                .argument(newArgument().name(RootArguments.ORDER_BY).type(list(nonNull(inputs.orderBy)))
+                .argument(newArgument().name(RootArgumentNames.ORDER_BY).type(list(nonNull(inputs.orderBy)))
                         .description("Sort keys, first one first, each on a selected field or alias:"
                                 + " [{count: DESC}, {field: \"h\", direction: ASC}]. Then by the dimensions, ascending."))
-                .argument(newArgument().name(RootArguments.LIMIT).type(GraphQLInt)
+                .argument(newArgument().name(RootArgumentNames.LIMIT).type(GraphQLInt)
                         .defaultValueProgrammatic(Math.min(Query.DEFAULT_LIMIT, maxRows))
                         .description("At most this many rows, 0.." + maxRows + " (more: LIMIT_EXCEEDED; page with"
                                 + " offset). extensions.fields.<field>.truncated says whether rows were cut."))
-                .argument(newArgument().name(RootArguments.OFFSET).type(GraphQLInt).defaultValueProgrammatic(0)
+                .argument(newArgument().name(RootArgumentNames.OFFSET).type(GraphQLInt).defaultValueProgrammatic(0)
                         .description("Rows skipped before the first one returned."))
-                .argument(newArgument().name(RootArguments.TIMEZONE).type(GraphQLString)
+                .argument(newArgument().name(RootArgumentNames.TIMEZONE).type(GraphQLString)
                         .defaultValueProgrammatic(Query.DEFAULT_TIMEZONE).description(timezoneDoc(dataset)))
-                .argument(newArgument().name(RootArguments.TOP).type(inputs.top)
+                .argument(newArgument().name(RootArgumentNames.TOP).type(inputs.top)
                         .description("Keep the n best groups per partition, optionally with an \"Other\" row."))
-                .argument(newArgument().name(RootArguments.INCLUDE_EMPTY).type(GraphQLBoolean)
+                .argument(newArgument().name(RootArgumentNames.INCLUDE_EMPTY).type(GraphQLBoolean)
                         .defaultValueProgrammatic(false).description(includeEmptyDoc(dataset)))
-                .argument(newArgument().name(RootArguments.SUBTOTALS).type(GraphQLBoolean).defaultValueProgrammatic(false)
+                .argument(newArgument().name(RootArgumentNames.SUBTOTALS).type(GraphQLBoolean).defaultValueProgrammatic(false)
                         .description("true: also a subtotal row for each value of the leading dimensions (in selection"
                                 + " order: by the first, by the first two, ...) and a grand total row (SQL's ROLLUP),"
                                 + " each with its metrics computed over all the rows it adds up and null in the"
                                 + " dimensions it adds up over. Needs the field totalOver, which marks them. A subtotal"
                                 + " row follows the groups it adds up; windows rank and share within each level."))
-                .argument(newArgument().name(RootArguments.DEBUG).type(GraphQLBoolean).defaultValueProgrammatic(false)
+                .argument(newArgument().name(RootArgumentNames.DEBUG).type(GraphQLBoolean).defaultValueProgrammatic(false)
                         .description("true: extensions.fields.<field> also carries the SQL and its parameters."))
                 .build();
     }
