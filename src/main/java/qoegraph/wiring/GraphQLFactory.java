@@ -1,31 +1,28 @@
 package qoegraph.wiring;
 
 import graphql.GraphQL;
-import graphql.schema.GraphQLSchema;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.ExecutorService;
 import qoegraph.admin.DataAdmin;
 import qoegraph.cache.ResultCache;
 import qoegraph.catalog.CatalogReader;
 import qoegraph.engine.QueryEngine;
-import qoegraph.graphql.ApiSchema;
-import qoegraph.graphql.fetch.MutationFields;
+import qoegraph.graphql.GraphQLApi;
 import qoegraph.graphql.limits.QueryLimits;
 import qoegraph.model.Model;
-import qoegraph.ingest.Ingester;
 import qoegraph.model.ModelLoader;
 import qoegraph.report.Reports;
 import qoegraph.rollup.Rollups;
 import qoegraph.security.StaticTokenValidator;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.concurrent.ExecutorService;
-
-/** Builds the model, the GraphQL schema generated from it, and the engine served at /graphql by micronaut-graphql. */
+/** Builds the model, the reports, and the GraphQL engine served at /graphql ({@link GraphQLApi}). */
 @Factory
 public class GraphQLFactory {
 
@@ -43,11 +40,12 @@ public class GraphQLFactory {
 
     /**
      * The reports of {@code <queries-dir>/reports}, each prepared on the database (whose tables the ingester
-     * has created) and checked against its declared columns: a bad file stops the start with file and line
-     * ({@code @Context}: checked at start-up, not at the first request).
+     * has created: {@link TablesReady}) and checked against its declared columns: a bad file stops the start with
+     * file and line ({@code @Context}: checked at start-up, not at the first request).
      */
     @Context
-    public Reports reports(QoegraphConfig config, QueryEngine engine, Ingester ingester) throws SQLException {
+    public Reports reports(QoegraphConfig config, TablesReady tables) throws SQLException {
+        QueryEngine engine = tables.engine();
         Reports reports = Reports.load(config.queriesDir().resolve("reports"), engine.dialect().name());
         try (Connection connection = engine.connections().open()) {
             return reports.check(connection, engine.dialect());
@@ -60,17 +58,19 @@ public class GraphQLFactory {
         return limits.toQueryLimits();
     }
 
-    /** The query API, and the admin mutations: on only when an admin token is configured. */
+    /**
+     * The query API with the per-dataset timer on /prometheus, and the admin mutations: on only when an admin token
+     * is configured.
+     */
     @Singleton
-    public GraphQLSchema schema(Model model, Reports reports, Rollups rollups, QueryLimits limits, QueryEngine engine,
-                                CatalogReader catalog, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-                                ResultCache cache, DataAdmin admin, StaticTokenValidator tokens) {
-        GraphQLSchema api = ApiSchema.schema(model, reports, rollups, engine, catalog, blocking, limits, cache);
-        return MutationFields.addTo(api, tokens.tokens().adminConfigured() ? admin : null, blocking);
-    }
-
-    @Singleton
-    public GraphQL graphQL(GraphQLSchema schema, LimitsConfig limits) {
-        return ApiSchema.graphQL(schema, limits.toOperationLimits());
+    public GraphQL graphQL(Model model, QueryEngine engine, Reports reports, Rollups rollups, ResultCache cache,
+                           CatalogReader catalog, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+                           QueryLimits queryLimits, LimitsConfig limits, DataAdmin admin, StaticTokenValidator tokens,
+                           MeterRegistry registry) {
+        QueryTimings timings = new QueryTimings(registry, model.datasets().keySet());
+        return GraphQLApi.over(model, engine).reports(reports).rollups(rollups).cache(cache).catalog(catalog)
+                .blocking(blocking).limits(queryLimits, limits.toOperationLimits())
+                .mutations(tokens.tokens().adminConfigured() ? admin : null)
+                .wrapFetchers(timings::timed).build();
     }
 }

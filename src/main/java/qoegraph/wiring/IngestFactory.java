@@ -29,6 +29,12 @@ public class IngestFactory {
         return ingester;
     }
 
+    /** The engine behind the ingester that made its tables (the parameter is the order): reports and rollups use it. */
+    @Singleton
+    public TablesReady tablesReady(Ingester ingester, QueryEngine engine) {
+        return new TablesReady(engine);
+    }
+
     @Singleton
     public CatalogReader catalogReader(DuckDb duckdb) {
         return new CatalogReader(duckdb.connections());

@@ -1,8 +1,6 @@
 package qoegraph.wiring;
 
-import qoegraph.graphql.ApiSchema;
-import qoegraph.graphql.fetch.MutationFields;
-import qoegraph.graphql.limits.QueryLimits;
+import qoegraph.graphql.GraphQLApi;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphqlTypeComparatorRegistry;
 import graphql.schema.idl.SchemaPrinter;
@@ -41,9 +39,7 @@ public final class SdlFile {
         Reports reports = Reports.load(modelDir.toAbsolutePath().getParent().resolve("reports"));
         // the schema comes from the model and the reports alone: no database is opened
         QueryEngine offline = QueryEngine.offline(new DuckDbDialect());
-        GraphQLSchema api = ApiSchema.schema(ModelLoader.load(modelDir), reports, offline, Runnable::run,
-                QueryLimits.defaults());
-        return print(MutationFields.addTo(api, null, Runnable::run));
+        return print(GraphQLApi.over(ModelLoader.load(modelDir), offline).reports(reports).mutations(null).schema());
     }
 
     public static void main(String[] args) throws IOException {
