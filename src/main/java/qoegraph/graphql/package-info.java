@@ -25,7 +25,7 @@
  *   {@code sessions}, {@code r1.streamHealth}) has {@code table} (later {@code rollup}),
  *   {@code rows}, {@code truncated}, {@code ms}, {@code cached}; the root field argument {@code debug: true} adds
  *   {@code sql} and {@code params}.</li>
- *   <li><b>Errors</b> always carry {@code extensions.code} ({@link qoegraph.graphql.errors.ErrorCode}): the engine's
+ *   <li><b>Errors</b> always carry {@code extensions.code} ({@link qoegraph.query.ErrorCode}): the engine's
  *   codes as they are (INVALID_WINDOW and INVALID_TIMEZONE are codes of their own), graphql-java's validation
  *   errors mapped by {@link qoegraph.graphql.errors.ErrorCodeInstrumentation} (UNKNOWN_FIELD with "did you mean",
  *   INVALID_FILTER for an operator of another type, INVALID_ARGUMENT for a wrong value, INVALID_QUERY for the

@@ -27,7 +27,7 @@ import qoegraph.cache.CacheConfig;
 import qoegraph.cache.DataVersion;
 import qoegraph.graphql.fetch.Caller;
 import qoegraph.graphql.fetch.MutationFields;
-import qoegraph.graphql.errors.ErrorCode;
+import qoegraph.query.ErrorCode;
 import qoegraph.security.Role;
 import qoegraph.security.StaticTokenValidator;
 import qoegraph.security.Tokens;

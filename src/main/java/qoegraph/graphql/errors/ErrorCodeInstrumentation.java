@@ -1,5 +1,6 @@
 package qoegraph.graphql.errors;
 
+import qoegraph.query.ErrorCode;
 import graphql.ErrorClassification;
 import graphql.ErrorType;
 import graphql.ExecutionResult;

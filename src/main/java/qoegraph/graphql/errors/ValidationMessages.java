@@ -1,5 +1,6 @@
 package qoegraph.graphql.errors;
 
+import qoegraph.query.ErrorCode;
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLEnumValueDefinition;
 import graphql.schema.GraphQLFieldDefinition;

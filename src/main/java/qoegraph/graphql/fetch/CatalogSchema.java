@@ -1,7 +1,7 @@
 package qoegraph.graphql.fetch;
 
 import qoegraph.graphql.errors.ApiException;
-import qoegraph.graphql.errors.ErrorCode;
+import qoegraph.query.ErrorCode;
 import qoegraph.graphql.schema.ApiScalars;
 import graphql.schema.DataFetcher;
 import graphql.schema.FieldCoordinates;

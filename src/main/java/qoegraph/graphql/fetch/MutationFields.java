@@ -1,7 +1,7 @@
 package qoegraph.graphql.fetch;
 
 import qoegraph.graphql.errors.ApiException;
-import qoegraph.graphql.errors.ErrorCode;
+import qoegraph.query.ErrorCode;
 import qoegraph.graphql.schema.ApiScalars;
 import static graphql.Scalars.GraphQLString;
 import static graphql.schema.GraphQLArgument.newArgument;

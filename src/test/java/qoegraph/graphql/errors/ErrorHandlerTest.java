@@ -1,5 +1,6 @@
 package qoegraph.graphql.errors;
 
+import qoegraph.query.ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import graphql.ExecutionResult;

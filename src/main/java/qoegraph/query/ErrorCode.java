@@ -1,4 +1,4 @@
-package qoegraph.graphql.errors;
+package qoegraph.query;
 
 /** The {@code extensions.code} of a GraphQL error: clients rely on these names (docs/architecture.md). */
 public enum ErrorCode {
@@ -33,7 +33,7 @@ public enum ErrorCode {
     INTERNAL;
 
     /** The engine's codes are a subset of ours, by name. */
-    static ErrorCode of(qoegraph.query.ValidationCode code) {
+    public static ErrorCode of(qoegraph.query.ValidationCode code) {
         return valueOf(code.name());
     }
 }
