@@ -1,6 +1,9 @@
 package qoegraph.query;
 
-/** The {@code extensions.code} of a GraphQL error: clients rely on these names (docs/architecture.md). */
+/**
+ * The {@code extensions.code} of a GraphQL error, one enum for every code clients see: the validator's
+ * ({@link QueryError}), graphql-java's validation mapped, the limits', the engine's and the mutations'. Clients rely on these names (docs/architecture.md).
+ */
 public enum ErrorCode {
     /** A dataset, field, argument, input field or key that does not exist or is not selected ("did you mean"). */
     UNKNOWN_FIELD,
@@ -30,10 +33,5 @@ public enum ErrorCode {
     BUSY,
     UNAUTHORIZED,
     INGEST_FAILED,
-    INTERNAL;
-
-    /** The engine's codes are a subset of ours, by name. */
-    public static ErrorCode of(qoegraph.query.ValidationCode code) {
-        return valueOf(code.name());
-    }
+    INTERNAL
 }

@@ -53,7 +53,7 @@ public final class ErrorHandler implements DataFetcherExceptionHandler {
     }
 
     private static GraphQLError queryError(DataFetchingEnvironment env, QueryError e) {
-        return error(env, ErrorCode.of(e.code()), e.path() + ": " + e.message(), e.path());
+        return error(env, e.code(), e.path() + ": " + e.message(), e.path());
     }
 
     static GraphQLError error(DataFetchingEnvironment env, ErrorCode code, String message, String at) {

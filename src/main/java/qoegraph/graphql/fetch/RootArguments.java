@@ -3,7 +3,7 @@ package qoegraph.graphql.fetch;
 import static qoegraph.graphql.schema.RootArgumentNames.*;
 
 import qoegraph.graphql.schema.DatasetInputs;
-import qoegraph.query.ValidationCode;
+import qoegraph.query.ErrorCode;
 import qoegraph.query.OrderBy;
 import qoegraph.query.Query;
 import qoegraph.query.QueryError;
@@ -68,7 +68,7 @@ final class RootArguments {
             Map.Entry<String, Object> only = given.entrySet().iterator().next();
             return new OrderBy(only.getKey(), (OrderBy.Direction) only.getValue());
         }
-        errors.add(new QueryError(ValidationCode.INVALID_ARGUMENT, path, "give one sort key per object, e.g. [{count:"
+        errors.add(new QueryError(ErrorCode.INVALID_ARGUMENT, path, "give one sort key per object, e.g. [{count:"
                 + " DESC}, {isp: ASC}] or [{field: \"h\", direction: DESC}]; got " + describe(input)));
         return null;
     }
@@ -86,7 +86,7 @@ final class RootArguments {
         String by = (String) input.get("by");
         String byKey = (String) input.get(DatasetInputs.TOP_BY_KEY);
         if ((by == null) == (byKey == null)) {
-            errors.add(new QueryError(ValidationCode.INVALID_ARGUMENT, "top", "give top one metric to rank by: by (a metric"
+            errors.add(new QueryError(ErrorCode.INVALID_ARGUMENT, "top", "give top one metric to rank by: by (a metric"
                     + " name, e.g. by: count) or byKey (the alias of a selected metric, e.g. byKey: \"big\"), not "
                     + (by == null ? "neither" : "both")));
             return null;

@@ -5,7 +5,7 @@ import graphql.schema.SelectedField;
 import qoegraph.model.Dataset;
 import qoegraph.model.Dimension;
 import qoegraph.query.DatePart;
-import qoegraph.query.ValidationCode;
+import qoegraph.query.ErrorCode;
 import qoegraph.query.Filter;
 import qoegraph.query.Granularity;
 import qoegraph.query.OrderBy;
@@ -81,7 +81,7 @@ public final class SelectionMapper {
             return;
         }
         if (args.get(RowType.WINDOW) != null || args.get(RowType.WHERE) != null) {
-            errors.add(new QueryError(ValidationCode.INVALID_ARGUMENT, "dimensions." + field.getResultKey(), name
+            errors.add(new QueryError(ErrorCode.INVALID_ARGUMENT, "dimensions." + field.getResultKey(), name
                     + " with bucketWidth or logBase is the dimension, which takes no window and no where; select the"
                     + " metric under another alias"));
         }
