@@ -121,7 +121,7 @@ public final class ReportFields {
         if (!warnings.isEmpty()) {
             info.put("warnings", warnings);
         }
-        FieldReport.addTo(env, info);
+        FieldExtensions.addTo(env, info);
         return result.rows();
     }
 

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * @param warnings what the query may not mean as written (a filter value that matches no known value), each a map
  *        with code, message, path, value and the closest known values; none is left out of the response
  */
-record FieldReport(Source source, int rows, boolean truncated, long millis, boolean cached, SqlStatement statement,
+record FieldExtensions(Source source, int rows, boolean truncated, long millis, boolean cached, SqlStatement statement,
                    List<Map<String, Object>> warnings) {
     static final String KEY = "fields";
 
@@ -29,11 +29,11 @@ record FieldReport(Source source, int rows, boolean truncated, long millis, bool
         addTo(env, toMap());
     }
 
-    /** Adds {@code report} as {@code extensions.fields.<key>}, the key being the field's response path. */
-    static void addTo(DataFetchingEnvironment env, Map<String, Object> report) {
+    /** Adds {@code entry} as {@code extensions.fields.<key>}, the key being the field's response path. */
+    static void addTo(DataFetchingEnvironment env, Map<String, Object> entry) {
         ExtensionsBuilder extensions = env.getGraphQlContext().get(ExtensionsBuilder.class);
         if (extensions != null) {
-            extensions.addValues(Map.of(KEY, Map.of(key(env), report)));
+            extensions.addValues(Map.of(KEY, Map.of(key(env), entry)));
         }
     }
 
@@ -57,7 +57,7 @@ record FieldReport(Source source, int rows, boolean truncated, long millis, bool
         }
         if (statement != null) {
             map.put("sql", statement.sql());
-            map.put("params", statement.params().stream().map(FieldReport::json).toList());
+            map.put("params", statement.params().stream().map(FieldExtensions::json).toList());
         }
         return map;
     }
@@ -67,6 +67,6 @@ record FieldReport(Source source, int rows, boolean truncated, long millis, bool
         if (value == null || value instanceof Number || value instanceof Boolean || value instanceof String) {
             return value;
         }
-        return value instanceof List<?> list ? list.stream().map(FieldReport::json).toList() : value.toString();
+        return value instanceof List<?> list ? list.stream().map(FieldExtensions::json).toList() : value.toString();
     }
 }
