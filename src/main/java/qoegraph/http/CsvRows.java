@@ -54,34 +54,39 @@ final class CsvRows {
         if (!(response.get("data") instanceof Map<?, ?> data)) {
             return refused("the answer has no data");
         }
-        List<List<String>> paths = new ArrayList<>();
-        List<List<?>> lists = new ArrayList<>();
-        collect(data, new ArrayList<>(), paths, lists);
+        List<RowList> lists = new ArrayList<>();
+        collect(data, new ArrayList<>(), lists);
         if (lists.size() != 1) {
             return refused("CSV answers one list of rows; this query selects " + lists.size()
-                    + (lists.isEmpty() ? "" : " (" + String.join(", ", paths.stream().map(p -> String.join(".", p)).toList())
+                    + (lists.isEmpty() ? "" : " (" + String.join(", ", lists.stream().map(RowList::dotted).toList())
                     + ")") + ": select one, or ask for JSON");
         }
-        List<?> rows = lists.get(0);
-        if (!rows.stream().allMatch(r -> r instanceof Map)) {
-            return refused("CSV needs a list of rows (objects); " + String.join(".", paths.get(0)) + " is a list of values");
+        RowList list = lists.get(0);
+        if (!list.rows().stream().allMatch(r -> r instanceof Map)) {
+            return refused("CSV needs a list of rows (objects); " + list.dotted() + " is a list of values");
         }
-        return new Table(write(rows, toJson, () -> selected.apply(paths.get(0))), paths.get(0), null);
+        return new Table(write(list.rows(), toJson, () -> selected.apply(list.path())), list.path(), null);
     }
 
     private static Table refused(String problem) {
         return new Table(null, List.of(), problem);
     }
 
+    /** A list found in the answer's data, with its response path ({@code ["reports", "streamHealth"]}). */
+    private record RowList(List<String> path, List<?> rows) {
+        String dotted() {
+            return String.join(".", path);
+        }
+    }
+
     /** Every list under objects, with its path; a list's own elements (rows) are not searched. */
-    private static void collect(Object node, List<String> path, List<List<String>> paths, List<List<?>> lists) {
+    private static void collect(Object node, List<String> path, List<RowList> lists) {
         if (node instanceof List<?> list) {
-            paths.add(List.copyOf(path));
-            lists.add(list);
+            lists.add(new RowList(List.copyOf(path), list));
         } else if (node instanceof Map<?, ?> object) {
             object.forEach((key, value) -> {
                 path.add(String.valueOf(key));
-                collect(value, path, paths, lists);
+                collect(value, path, lists);
                 path.remove(path.size() - 1);
             });
         }
