@@ -2,7 +2,8 @@ package qoegraph.query;
 
 /**
  * The {@code extensions.code} of a GraphQL error, one enum for every code clients see: the validator's
- * ({@link QueryError}), graphql-java's validation mapped, the limits', the engine's and the mutations'. Clients rely on these names (docs/architecture.md).
+ * ({@link QueryError}), graphql-java's validation errors mapped, the limits', the engine's and the mutations'.
+ * Clients rely on these names (docs/architecture.md).
  */
 public enum ErrorCode {
     /** A dataset, field, argument, input field or key that does not exist or is not selected ("did you mean"). */

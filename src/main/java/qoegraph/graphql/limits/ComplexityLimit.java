@@ -9,7 +9,7 @@ import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.execution.AbortExecutionException;
 
 /**
- * graphql-java's complexity limit with our costs ({@link QueryCost}): TOO_COMPLEX ({@link ErrorCodeInstrumentation})
+ * graphql-java's complexity limit with our costs ({@link QueryCost}): TOO_COMPLEX ({@link qoegraph.graphql.errors.ErrorCodeInstrumentation})
  * with both numbers and what makes the cost, before any statement runs.
  */
 final class ComplexityLimit extends MaxQueryComplexityInstrumentation {

@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * graphql-java's depth limit, for data queries: a request that only introspects ({@code __schema}, {@code __type},
  * as GraphiQL and codegen tools send it, 13 levels deep) is held to good-faith introspection instead, so the
- * limit can stay near the depth of our own schema. TOO_COMPLEX ({@link ErrorCodeInstrumentation}) with both numbers.
+ * limit can stay near the depth of our own schema. TOO_COMPLEX ({@link qoegraph.graphql.errors.ErrorCodeInstrumentation}) with both numbers.
  */
 final class DepthLimit extends MaxQueryDepthInstrumentation {
     DepthLimit(int maxDepth) {
