@@ -1,5 +1,8 @@
 /**
- * The GraphQL API (docs/architecture.md) made from the model: {@link qoegraph.graphql.schema.SchemaGenerator} makes one root
+ * The GraphQL API (docs/architecture.md), assembled by {@link qoegraph.graphql.GraphQLApi} from four stages:
+ * {@code schema} (types generated from the model), {@code fetch} (the root fields' fetchers), {@code limits}
+ * (refusals before anything runs) and {@code errors} (every error with a code).
+ * {@link qoegraph.graphql.schema.SchemaGenerator} makes one root
  * field per dataset, {@code SelectionMapper} turns a root field's selection set into one engine query, and
  * {@code DatasetFetcher} answers it with one SQL statement. The choices clients see:
  *
