@@ -72,10 +72,10 @@ public final class DatasetFetcher implements DataFetcher<CompletableFuture<List<
                                                     ResultCache.Answer answer, List<Map<String, Object>> warnings,
                                                     long started) {
         QueryResult result = answer.result();
-        FieldExtensions extensions = new FieldExtensions(plan.source(), result.rows().size(), result.truncated(),
+        FieldExtensions report = new FieldExtensions(plan.source(), result.rows().size(), result.truncated(),
                 (System.nanoTime() - started) / 1_000_000, answer.cached(),
                 RootArguments.debug(env.getArguments()) ? statement : null, warnings);
-        extensions.addTo(env);
+        report.addTo(env);
         return result.rows();
     }
 }
