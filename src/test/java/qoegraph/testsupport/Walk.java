@@ -16,7 +16,7 @@ import qoegraph.sql.SqlRunner;
 import qoegraph.sql.SqlStatement;
 
 /**
- * The walk from a plain query to rows without a server, as {@code graphql.DatasetFetcher} takes it: validate, plan
+ * The walk from a plain query to rows without a server, as {@code graphql.fetch.DatasetFetcher} takes it: validate, plan
  * (with the given rollups, or none), compile for the engine's dialect, run. The tests that query the engine directly
  * use this one chain rather than wiring the four steps themselves.
  */
