@@ -58,6 +58,8 @@ import java.util.concurrent.ExecutorService;
  * <li>{@code Accept: text/csv} answers the query's one list of rows as CSV; anything else is a 400 saying why.</li>
  * <li>Persisted queries (APQ) are settled first ({@link PersistedQueries}); GET answers carry HTTP validators
  *     ({@link HttpValidators}). Numbers are written as people write them ({@link ResponseJson}).</li>
+ * <li>A dataset field's rows skip graphql-java's per-value completion and the answer is sent as it is written
+ *     ({@link StreamedAnswers}; {@code qoegraph.stream.enabled}), with the bytes the whole answer would have.</li>
  * <li>A batch (a JSON array of requests) is refused with a message that says so.</li>
  * <li>The bearer token's roles (Micronaut Security's {@link Authentication}) go into the GraphQL context as a
  *     {@link Caller}; when a query token is configured, a request without it is a 401 before anything runs.</li>
