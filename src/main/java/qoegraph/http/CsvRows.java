@@ -112,7 +112,7 @@ final class CsvRows {
         return csv.toString();
     }
 
-    private static void line(StringBuilder csv, List<?> values, Function<Object, String> toJson) {
+    static void line(StringBuilder csv, List<?> values, Function<Object, String> toJson) {
         for (int i = 0; i < values.size(); i++) {
             Object value = values.get(i);
             Object text = value instanceof Map || value instanceof List ? toJson.apply(value) : value;

@@ -22,12 +22,15 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import io.micronaut.security.authentication.Authentication;
 import qoegraph.cache.CacheConfig;
 import qoegraph.cache.DataVersion;
 import qoegraph.graphql.fetch.Caller;
 import qoegraph.graphql.fetch.MutationFields;
 import qoegraph.query.ErrorCode;
+import qoegraph.graphql.fetch.RowStreams;
 import qoegraph.security.Role;
 import qoegraph.security.StaticTokenValidator;
 import qoegraph.security.Tokens;
@@ -42,6 +45,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 
 /**
  * /graphql as GraphQL over HTTP asks (graphql-over-http spec), in place of micronaut-graphql's controller, which
@@ -54,6 +58,8 @@ import java.util.concurrent.CompletionException;
  * <li>{@code Accept: text/csv} answers the query's one list of rows as CSV; anything else is a 400 saying why.</li>
  * <li>Persisted queries (APQ) are settled first ({@link PersistedQueries}); GET answers carry HTTP validators
  *     ({@link HttpValidators}). Numbers are written as people write them ({@link ResponseJson}).</li>
+ * <li>A dataset field's rows skip graphql-java's per-value completion and the answer is sent as it is written
+ *     ({@link StreamedAnswers}; {@code qoegraph.stream.enabled}), with the bytes the whole answer would have.</li>
  * <li>A batch (a JSON array of requests) is refused with a message that says so.</li>
  * <li>The bearer token's roles (Micronaut Security's {@link Authentication}) go into the GraphQL context as a
  *     {@link Caller}; when a query token is configured, a request without it is a 401 before anything runs.</li>
@@ -72,9 +78,11 @@ public class GraphQLHttpController {
     private final PersistedQueries persistedQueries;
     private final DataVersion dataVersion;
     private final HttpValidators validators;
+    private final StreamedAnswers streams;   // null when streaming is off
 
     public GraphQLHttpController(GraphQL graphQL, GraphQLJsonSerializer json, StaticTokenValidator validator,
-                                 CacheConfig cache, DataVersion dataVersion, PersistedQueriesConfig persistedQueries) {
+                                 CacheConfig cache, DataVersion dataVersion, PersistedQueriesConfig persistedQueries,
+                                 StreamConfig stream, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.graphQL = graphQL;
         this.json = json;
         this.tokens = validator.tokens();
@@ -84,6 +92,7 @@ public class GraphQLHttpController {
         this.persistedQueries = PersistedQueries.of(persistedQueries);
         this.dataVersion = dataVersion;
         this.validators = new HttpValidators(tokens.queryTokenRequired());
+        this.streams = stream.enabled() ? new StreamedAnswers(blocking) : null;
     }
 
     @Get(produces = {MediaType.APPLICATION_JSON, GRAPHQL_RESPONSE_JSON, TEXT_CSV})
@@ -157,10 +166,18 @@ public class GraphQLHttpController {
             return done(respond(kept.get(), graphql, request, etag));
         }
         ExecutionInput input = graphql.toExecutionInput(caller);
+        if (streams != null) {
+            RowStreams.open(input.getGraphQLContext());
+        }
         return graphQL.executeAsync(input).thenApply(result -> {
-            Map<String, Object> spec = result.toSpecification();
-            responses.put(graphql, version, spec, input.getGraphQLContext().getOrDefault(MutationFields.MUTATED, false));
-            return respond(spec, graphql, request, etag);
+            Map<String, Object> spec = RowStreams.fill(result.toSpecification(), input.getGraphQLContext());
+            Runnable keep = () -> responses.put(graphql, version, spec,
+                    input.getGraphQLContext().getOrDefault(MutationFields.MUTATED, false));
+            MutableHttpResponse<byte[]> streamed = streams == null ? null : streams.respond(spec, accepted(request), keep);
+            if (streamed == null) {
+                keep.run();
+            }
+            return respond(spec, graphql, request, etag, streamed);
         }).exceptionally(e -> respond(requestError(e).toSpecification(), graphql, request, null));
     }
 
@@ -205,7 +222,14 @@ public class GraphQLHttpController {
     /** @param etag the GET answer's validator; null for POST */
     private MutableHttpResponse<byte[]> respond(Map<String, Object> spec, GraphQLRequest graphql, HttpRequest<?> request,
                                                 String etag) {
-        MutableHttpResponse<byte[]> response = accepted(request).equals(TEXT_CSV) ? csv(csv(spec, graphql))
+        return respond(spec, graphql, request, etag, null);
+    }
+
+    /** @param streamed the answer as it is being written ({@link StreamedAnswers}); null to write it whole here */
+    private MutableHttpResponse<byte[]> respond(Map<String, Object> spec, GraphQLRequest graphql, HttpRequest<?> request,
+                                                String etag, MutableHttpResponse<byte[]> streamed) {
+        MutableHttpResponse<byte[]> response = streamed != null ? streamed
+                : accepted(request).equals(TEXT_CSV) ? csv(csv(spec, graphql))
                 : json(spec.containsKey("data"), ResponseJson.bytes(spec), request);
         return request.getMethod() == HttpMethod.GET ? validators.decorate(response, spec, etag) : response;
     }
@@ -229,8 +253,13 @@ public class GraphQLHttpController {
             return HttpResponse.<byte[]>status(HttpStatus.BAD_REQUEST).contentType(MediaType.TEXT_PLAIN_TYPE)
                     .body((table.problem() + "\n").getBytes(StandardCharsets.UTF_8));
         }
-        return HttpResponse.ok(table.body()).contentType(TEXT_CSV + "; charset=utf-8; header=present")
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + table.fileName() + "\"");
+        return csvOk(table.body(), table.fileName());
+    }
+
+    /** A CSV answer's headers around {@code body} (whole bytes, or a stream of them). */
+    static <T> MutableHttpResponse<T> csvOk(T body, String fileName) {
+        return HttpResponse.ok(body).contentType(TEXT_CSV + "; charset=utf-8; header=present")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"");
     }
 
     /** @param ran the answer has {@code data}: the request could run (else a 400 when GraphQL's own type is asked) */

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
+import qoegraph.graphql.fetch.CompletedRows;
+
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 
@@ -18,7 +21,7 @@ import java.math.BigDecimal;
 final class ResponseJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new SimpleModule("plain-numbers")
             .addSerializer(Double.class, new Plain<>()).addSerializer(Float.class, new Plain<>())
-            .addSerializer(BigDecimal.class, new Plain<>()));
+            .addSerializer(BigDecimal.class, new Plain<>()).addSerializer(CompletedRows.class, new RowsJson()));
 
     private ResponseJson() {
     }
@@ -38,6 +41,11 @@ final class ResponseJson {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The same bytes as {@link #bytes}, written to {@code out} as they come (a streamed answer). */
+    static void write(Object value, OutputStream out) throws IOException {
+        MAPPER.writeValue(out, value);
     }
 
     private static final class Plain<T extends Number> extends JsonSerializer<T> {

@@ -51,7 +51,7 @@ public final class ApiScalars {
     public static final GraphQLScalarType DATE_TIME = ExtendedScalars.DateTime;
 
     /** A time dimension's value: an instant with its offset (a participant's own offset too), or a part's number. */
-    static final GraphQLScalarType TIME_VALUE = GraphQLScalarType.newScalar().name("TimeValue")
+    public static final GraphQLScalarType TIME_VALUE = GraphQLScalarType.newScalar().name("TimeValue")
             .description("The value of a time dimension (output only): an RFC 3339 date-time with the offset of the"
                     + " query's timezone (e.g. 2015-03-29T03:30:00.000+02:00); with timezone PARTICIPANT the"
                     + " participant's local time with the offset of their zone (2015-03-02T00:00:00.000+01:00: the text"
