@@ -13,7 +13,7 @@ import qoegraph.engine.QueryEngine;
 import qoegraph.graphql.errors.ErrorHandler;
 import qoegraph.graphql.fetch.CatalogSchema;
 import qoegraph.graphql.fetch.DatasetFetcher;
-import qoegraph.graphql.fetch.Engine;
+import qoegraph.graphql.fetch.QueryWalk;
 import qoegraph.graphql.fetch.KnownValues;
 import qoegraph.graphql.fetch.MutationFields;
 import qoegraph.graphql.fetch.ReportFields;
@@ -119,7 +119,7 @@ public final class GraphQLApi {
                         + " per dataset: select dimensions to group by and metrics to aggregate.");
         GraphQLCodeRegistry.Builder code = GraphQLCodeRegistry.newCodeRegistry();
         SqlRunner runner = limits.runner(engine.statements());
-        Engine walk = Engine.of(model, engine.dialect(), runner, limits.maxRows(), rollups);
+        QueryWalk walk = QueryWalk.of(model, engine.dialect(), runner, limits.maxRows(), rollups);
         KnownValues knownValues = new KnownValues(model, walk, cache);
         new SchemaGenerator(model, limits.maxRows()).addTo(query, code,
                 dataset -> new DatasetFetcher(new SelectionMapper(dataset), walk, cache, blocking, knownValues));

@@ -21,7 +21,7 @@ import java.util.concurrent.Executor;
  */
 public final class DatasetFetcher implements DataFetcher<CompletableFuture<List<Map<String, Object>>>> {
     private final SelectionMapper mapper;
-    private final Engine engine;
+    private final QueryWalk walk;
     private final ResultCache cache;
     private final Executor blocking;
     private final KnownValues knownValues;
@@ -30,9 +30,9 @@ public final class DatasetFetcher implements DataFetcher<CompletableFuture<List<
      * @param blocking where statements run: never the HTTP event loop
      * @param knownValues the values text filters are checked against (a value matching none gets a warning)
      */
-    public DatasetFetcher(SelectionMapper mapper, Engine engine, ResultCache cache, Executor blocking, KnownValues knownValues) {
+    public DatasetFetcher(SelectionMapper mapper, QueryWalk walk, ResultCache cache, Executor blocking, KnownValues knownValues) {
         this.mapper = mapper;
-        this.engine = engine;
+        this.walk = walk;
         this.cache = cache;
         this.blocking = blocking;
         this.knownValues = knownValues;
@@ -47,9 +47,9 @@ public final class DatasetFetcher implements DataFetcher<CompletableFuture<List<
     public CompletableFuture<List<Map<String, Object>>> get(DataFetchingEnvironment env) {
         long started = System.nanoTime();
         Query query = mapper.toQuery(env.getSelectionSet().getImmediateFields(), env.getArguments());
-        engine.validator().check(query);
-        Plan plan = engine.planner().plan(query);
-        SqlStatement statement = engine.compiler().compile(plan);
+        walk.validator().check(query);
+        Plan plan = walk.planner().plan(query);
+        SqlStatement statement = walk.compiler().compile(plan);
         QueryResult hit = cache.hit(statement);
         if (hit != null && !knownValues.checks(query)) {
             return CompletableFuture.completedFuture(answer(env, plan, statement, new ResultCache.Answer(hit, true),
@@ -58,7 +58,7 @@ public final class DatasetFetcher implements DataFetcher<CompletableFuture<List<
         return CompletableFuture.supplyAsync(() -> {
             try {
                 List<Map<String, Object>> warnings = knownValues.warnings(query);
-                return answer(env, plan, statement, cache.get(statement, () -> engine.runner().run(statement)),
+                return answer(env, plan, statement, cache.get(statement, () -> walk.runner().run(statement)),
                         warnings, started);
             } catch (RuntimeException e) {
                 throw e;

@@ -27,12 +27,12 @@ public final class KnownValues {
     static final int MAX_VALUES = 1000;
 
     private final Model model;
-    private final Engine engine;
+    private final QueryWalk walk;
     private final ResultCache cache;
 
-    public KnownValues(Model model, Engine engine, ResultCache cache) {
+    public KnownValues(Model model, QueryWalk walk, ResultCache cache) {
         this.model = model;
-        this.engine = engine;
+        this.walk = walk;
         this.cache = cache;
     }
 
@@ -51,9 +51,9 @@ public final class KnownValues {
         }
         Query query = Query.newQuery(datasetName).dimension(SelectedDimension.dimension(dimensionName))
                 .where(Filter.compare(dimensionName, Operator.IS_NULL, false)).limit(MAX_VALUES).build();
-        SqlStatement statement = engine.compiler().compile(engine.planner().plan(query));
+        SqlStatement statement = walk.compiler().compile(walk.planner().plan(query));
         try {
-            QueryResult result = cache.get(statement, () -> engine.runner().run(statement)).result();
+            QueryResult result = cache.get(statement, () -> walk.runner().run(statement)).result();
             if (result.truncated()) {
                 return null;
             }

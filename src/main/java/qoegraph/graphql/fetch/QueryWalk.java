@@ -9,10 +9,10 @@ import qoegraph.sql.SqlDialect;
 import qoegraph.sql.SqlRunner;
 
 /** The query walk a dataset fetcher runs: validate, plan (from a rollup when one serves), compile, run. */
-public record Engine(QueryValidator validator, Planner planner, SelectCompiler compiler, SqlRunner runner) {
+public record QueryWalk(QueryValidator validator, Planner planner, SelectCompiler compiler, SqlRunner runner) {
     /** @param rollups the built rollups the planner may answer from */
-    public static Engine of(Model model, SqlDialect dialect, SqlRunner runner, int maxRows, BuiltRollups rollups) {
-        return new Engine(new QueryValidator(model, maxRows), new Planner(model, rollups), new SelectCompiler(dialect),
+    public static QueryWalk of(Model model, SqlDialect dialect, SqlRunner runner, int maxRows, BuiltRollups rollups) {
+        return new QueryWalk(new QueryValidator(model, maxRows), new Planner(model, rollups), new SelectCompiler(dialect),
                 runner);
     }
 }
