@@ -134,23 +134,14 @@ final class FileIngest {
     }
 
     // One INSERT ... SELECT FROM read_csv: DuckDB's parallel reader, no staging, no second pass. A lowCardinality
-    // column is text while it has no values (DuckDB has no empty ENUM): the table's first file loads into it as text
-    // and the column then becomes an ENUM of the values read back, in the same transaction. Taking them from the Java
-    // pass instead made that first load wait for the whole pass, and in a fresh database every table's file is the
-    // first. After that a load casts to the ENUM; see insert.
+    // column (an ENUM) needs the file's values before the load only while it has none (the table's first file):
+    // they come from the Java pass, which read every field. After that the load starts at once; see insert.
     private StagedLoad.Result insertRows(CsvFile file, SourceTable table, int fileId,
                                          CompletableFuture<CsvFile.Hashed<ScanResult>> pass) throws SQLException {
         EnumColumns enums = EnumColumns.of(table);
-        boolean typed = enums.typed(connection);
-        StagedLoad.Result rows = loadRows(file, new Target(table, fileId, enums), pass);
-        if (!typed) {
-            enums.widen(connection, Map.of());
-        }
-        return rows;
-    }
-
-    private StagedLoad.Result loadRows(CsvFile file, Target target, CompletableFuture<CsvFile.Hashed<ScanResult>> pass)
-            throws SQLException {
+        Map<String, Set<String>> values = !enums.isEmpty() && !enums.typed(connection)
+                ? scannedValues(enums, table, await(pass).value()) : Map.of();
+        Target target = new Target(table, fileId, enums, values);
         try {
             return insert(file, file, target, pass);
         } catch (SQLException e) {
@@ -177,8 +168,8 @@ final class FileIngest {
         }
     }
 
-    /** Where a file's rows go, and its ENUM columns. */
-    private record Target(SourceTable table, int fileId, EnumColumns enums) {
+    /** Where a file's rows go, and the values its ENUM columns must hold before they do. */
+    private record Target(SourceTable table, int fileId, EnumColumns enums, Map<String, Set<String>> values) {
     }
 
     // A value an ENUM lacks fails the load (DuckDB never makes it a NULL or a reject): the load is rolled back, the
@@ -186,7 +177,7 @@ final class FileIngest {
     // pass read otherwise, or one with too many values to collect), with the values DuckDB reads from the file.
     private StagedLoad.Result insert(CsvFile file, CsvFile source, Target target,
                                      CompletableFuture<CsvFile.Hashed<ScanResult>> pass) throws SQLException {
-        Map<String, Set<String>> values = Map.of();
+        Map<String, Set<String>> values = target.values();
         for (int attempt = 1; ; attempt++) {
             target.enums().widen(connection, values);
             try {
