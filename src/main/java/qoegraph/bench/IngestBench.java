@@ -1,6 +1,6 @@
 package qoegraph.bench;
 
-import qoegraph.ingest.IngestReport;
+import qoegraph.ingest.IngestSummary;
 import qoegraph.ingest.Ingester;
 import qoegraph.model.SourceTables;
 
@@ -68,9 +68,9 @@ final class IngestBench {
                 Ingester ingester = new Ingester(root, tables, line -> { });
                 ingester.ensureSchema();
                 long t0 = System.nanoTime();
-                IngestReport sessions = ingester.ingest(sessionsCsv);
+                IngestSummary sessions = ingester.ingest(sessionsCsv);
                 long t1 = System.nanoTime();
-                IngestReport study = ingester.ingest(studyDir);
+                IngestSummary study = ingester.ingest(studyDir);
                 long t2 = System.nanoTime();
                 rows[0] = sessions.loaded();
                 rows[1] = study.loaded();

@@ -7,7 +7,7 @@ import qoegraph.bench.LoadTest;
 import qoegraph.generate.SessionsGenerator;
 import qoegraph.generate.study.StudyGenerator;
 import qoegraph.ingest.IngestException;
-import qoegraph.ingest.IngestReport;
+import qoegraph.ingest.IngestSummary;
 import qoegraph.ingest.IngestResult;
 import qoegraph.ingest.Ingester;
 import qoegraph.generate.SampleData;
@@ -170,13 +170,13 @@ public final class Commands {
         }
     }
 
-    private static void print(IngestReport report, PrintStream out) {
-        for (IngestResult r : report.files()) {
+    private static void print(IngestSummary summary, PrintStream out) {
+        for (IngestResult r : summary.files()) {
             out.printf("%-18s %-24s %s: read %,d, loaded %,d, rejected %,d, incomplete %,d%n", r.status(), r.table(),
                     r.file(), r.linesRead(), r.loaded(), r.rejected(), r.incomplete());
         }
         out.printf("total: read %,d, loaded %,d, rejected %,d, incomplete %,d, skipped %d file(s) in %.1f s%n",
-                report.linesRead(), report.loaded(), report.rejected(), report.incomplete(), report.skipped(),
-                report.took().toMillis() / 1e3);
+                summary.linesRead(), summary.loaded(), summary.rejected(), summary.incomplete(), summary.skipped(),
+                summary.took().toMillis() / 1e3);
     }
 }

@@ -68,7 +68,7 @@ class IdempotenceTest {
         for (Path again : List.of(first, db.write("copy.csv", CONTENT),
                 db.gzip("copy.csv.gz", CONTENT.getBytes(StandardCharsets.UTF_8)))) {
             IngestResult result = db.ingestOne(again);
-            assertEquals(IngestResult.SKIPPED_DUPLICATE, result.status());
+            assertEquals(IngestStatus.SKIPPED_DUPLICATE, result.status());
             assertEquals(List.of(0L, 0L, 0L), List.of(result.linesRead(), result.loaded(), result.rejected()));
             assertEquals(after, db.fingerprint());
         }
@@ -85,7 +85,7 @@ class IdempotenceTest {
 
         assertEquals(after, db.fingerprint());
         assertEquals(rows, db.rows("SELECT * FROM sessions ORDER BY stream"));
-        assertEquals(IngestResult.SKIPPED_DUPLICATE, db.ingestOne(file).status());
+        assertEquals(IngestStatus.SKIPPED_DUPLICATE, db.ingestOne(file).status());
         assertEquals(after, db.fingerprint());
         SessionsIngestTest.assertCounts(db.ingestOne(db.write("other.csv", TestDb.sessions("5,Fro,Iron,true,1,1"))),
                 1, 1, 0, 0);
