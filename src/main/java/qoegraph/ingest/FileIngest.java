@@ -24,7 +24,7 @@ import qoegraph.model.SourceTable;
  * {@code _ingest_files} row commit together or not at all (DuckDB's WAL makes a kill -9 roll it back too).
  *
  * <p>The Java pass over the content (SHA-256 and an independent line count) reads each file once more than
- * DuckDB, on other threads while DuckDB loads; see {@code javaPass}.
+ * DuckDB; see {@code javaPass} for how it stays off the critical path.
  */
 final class FileIngest {
 
@@ -55,10 +55,26 @@ final class FileIngest {
                 return skipped(file, table, earlier.get(), started);
             }
         }
-        CompletableFuture<CsvFile.Hashed<ScanResult>> pass = javaPass(file, nullableFields(table),
-                lowCardinalityFields(table));
+        Path plainCopy = file.gzip() ? TempFiles.create(file.path(), "the decompressed content") : null;
         try {
-            IngestResult result = load(file, table, pass, started);
+            return run(file, table, plainCopy, started);
+        } finally {
+            TempFiles.deleteQuietly(plainCopy);
+        }
+    }
+
+    private IngestResult run(CsvFile file, SourceTable table, Path plainCopy, long started) throws SQLException {
+        CompletableFuture<CsvFile.Hashed<ScanResult>> pass = javaPass(file, plainCopy, nullableFields(table),
+                lowCardinalityFields(table));
+        if (pass.isDone()) {
+            Optional<Bookkeeping.Earlier> earlier = Bookkeeping.bySha256(connection, await(pass).sha256());
+            if (earlier.isPresent()) {
+                return skipped(file, table, earlier.get(), started);
+            }
+        }
+        CsvFile source = plainCopy == null ? file : new CsvFile(plainCopy, file.bytes());
+        try {
+            IngestResult result = load(file, source, table, pass, started);
             if (!result.ingested()) {
                 connection.rollback();
                 return result;
@@ -74,13 +90,16 @@ final class FileIngest {
         }
     }
 
-    // The Java pass: SHA-256, an independent line count and the values of lowCardinality fields, in one read. It
-    // runs while DuckDB loads the same file, gzip included (DuckDB decompresses it itself, as read_csv alone does):
-    // the pass used to decompress a gzip file into a plain copy first, and writing that copy cost as much as the
-    // decompression and stalled the load behind the disk (5 s for 1 GB at scale 10). The same content under a new
-    // name is found after the load and rolled back.
-    private CompletableFuture<CsvFile.Hashed<ScanResult>> javaPass(CsvFile file, boolean[] nullable,
-                                                                    boolean[] collect) {
+    // The Java pass: SHA-256, an independent line count and the values of lowCardinality fields, in one read.
+    // A gzip file is decompressed here into a plain copy, which DuckDB then parses with all its threads (it
+    // decompresses gzip on one), so the pass is done before loading. For a plain file it runs while DuckDB
+    // loads (except a table's first file, whose ENUM values it gives first); the same content under a new name
+    // is then found after the load and rolled back.
+    private CompletableFuture<CsvFile.Hashed<ScanResult>> javaPass(CsvFile file, Path plainCopy,
+                                                                    boolean[] nullable, boolean[] collect) {
+        if (plainCopy != null) {
+            return CompletableFuture.completedFuture(file.scanAndHash(plainCopy, nullable, collect, scans));
+        }
         return CompletableFuture.supplyAsync(() -> file.scanAndHash(null, nullable, collect, scans), scans);
     }
 
@@ -102,10 +121,11 @@ final class FileIngest {
         return collect;
     }
 
-    private IngestResult load(CsvFile file, SourceTable table, CompletableFuture<CsvFile.Hashed<ScanResult>> pass,
-                              long started) throws SQLException {
+    /** Loads {@code source} (the file itself, or its decompressed copy) on behalf of {@code file}. */
+    private IngestResult load(CsvFile file, CsvFile source, SourceTable table,
+                              CompletableFuture<CsvFile.Hashed<ScanResult>> pass, long started) throws SQLException {
         int fileId = Bookkeeping.nextFileId(connection);
-        StagedLoad.Result rows = insertRows(file, table, fileId, pass);
+        StagedLoad.Result rows = insertRows(file, source, table, fileId, pass);
         CsvFile.Hashed<ScanResult> hashed = await(pass);
         Optional<Bookkeeping.Earlier> earlier = Bookkeeping.bySha256(connection, hashed.sha256());
         if (earlier.isPresent()) {
@@ -136,26 +156,25 @@ final class FileIngest {
     // One INSERT ... SELECT FROM read_csv: DuckDB's parallel reader, no staging, no second pass. A lowCardinality
     // column (an ENUM) needs the file's values before the load only while it has none (the table's first file):
     // they come from the Java pass, which read every field. After that the load starts at once; see insert.
-    private StagedLoad.Result insertRows(CsvFile file, SourceTable table, int fileId,
+    private StagedLoad.Result insertRows(CsvFile file, CsvFile source, SourceTable table, int fileId,
                                          CompletableFuture<CsvFile.Hashed<ScanResult>> pass) throws SQLException {
         EnumColumns enums = EnumColumns.of(table);
         Map<String, Set<String>> values = !enums.isEmpty() && !enums.typed(connection)
                 ? scannedValues(enums, table, await(pass).value()) : Map.of();
         Target target = new Target(table, fileId, enums, values);
         try {
-            return insert(file, file, target, pass);
+            return insert(file, source, target, pass);
         } catch (SQLException e) {
             ScanResult scan = await(pass).value();
             checkReadable(file, scan);
-            if (!scan.crlf() && !file.gzip()) {
-                return slowPath(file, file, target, e);
+            if (!scan.crlf()) {
+                return slowPath(file, source, target, e);
             }
-            // DuckDB takes one line end per file and fails on a mix of CRLF and LF, and its gzip reader refuses what
-            // Java's reads (bytes after the last member): load a plain copy of what the pass read, with LF only.
+            // DuckDB takes one line end per file and fails on a mix of CRLF and LF: load a copy with LF only.
             connection.rollback();
-            Path lf = TempFiles.create(file.path(), "a plain copy with LF line ends");
+            Path lf = TempFiles.create(file.path(), "a copy with LF line ends");
             try {
-                file.writeWithLf(lf);
+                source.writeWithLf(lf);
                 CsvFile copy = new CsvFile(lf, file.bytes());
                 try {
                     return insert(file, copy, target, pass);
