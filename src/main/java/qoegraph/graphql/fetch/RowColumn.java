@@ -58,7 +58,14 @@ record RowColumn(String key, GraphQLType type, String typeName) {
             }
             return completed;
         }
-        return ((GraphQLScalarType) bare).getCoercing().serialize(raw, context, locale);
+        GraphQLScalarType scalar = (GraphQLScalarType) bare;
+        if (raw instanceof OffsetDateTime time && scalar.getName().equals("DateTime")) {
+            String text = DateTimeText.format(time);
+            if (text != null) {
+                return text;
+            }
+        }
+        return scalar.getCoercing().serialize(raw, context, locale);
     }
 
     private static boolean accepts(GraphQLType type, Object raw) {
