@@ -59,7 +59,8 @@ record RowColumn(String key, GraphQLType type, String typeName) {
             return completed;
         }
         GraphQLScalarType scalar = (GraphQLScalarType) bare;
-        if (raw instanceof OffsetDateTime time && scalar.getName().equals("DateTime")) {
+        // TimeValue (a time dimension's scalar) writes an OffsetDateTime with DateTime's coercing
+        if (raw instanceof OffsetDateTime time && (scalar.getName().equals("DateTime") || scalar.getName().equals("TimeValue"))) {
             String text = DateTimeText.format(time);
             if (text != null) {
                 return text;
