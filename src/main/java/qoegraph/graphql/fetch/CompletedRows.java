@@ -1,6 +1,7 @@
 package qoegraph.graphql.fetch;
 
 import graphql.GraphQLContext;
+import qoegraph.sql.Row;
 
 import java.util.AbstractList;
 import java.util.LinkedHashMap;
@@ -21,11 +22,29 @@ public final class CompletedRows extends AbstractList<Map<String, Object>> imple
     private final GraphQLContext context;
     private final Locale locale;
 
+    /** The keys of the statement's {@link Row}s, when they are, and each column's place in them: no lookup by key. */
+    private final Row.Keys keys;
+    private final int[] slots;
+
     CompletedRows(List<Map<String, Object>> rows, List<RowColumn> columns, GraphQLContext context, Locale locale) {
         this.rows = rows;
         this.columns = List.copyOf(columns);
         this.context = context;
         this.locale = locale;
+        this.keys = !rows.isEmpty() && rows.get(0) instanceof Row first ? first.keys() : null;
+        this.slots = this.columns.stream().mapToInt(c -> keys == null ? -1 : keys.slot(c.key())).toArray();
+    }
+
+    /** Whether every value completes without a field error ({@link RowColumn#accepts}). */
+    boolean acceptedWhole() {
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < columns.size(); c++) {
+                if (!columns.get(c).accepts(raw(r, c))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The result keys of every row, in the order graphql-java writes them. */
@@ -39,8 +58,16 @@ public final class CompletedRows extends AbstractList<Map<String, Object>> imple
 
     /** The completed value of one field of one row: text, a number, a boolean, a list of those, or null. */
     public Object value(int row, int column) {
-        RowColumn c = columns.get(column);
-        return c.complete(rows.get(row).get(c.key()), context, locale);
+        return columns.get(column).complete(raw(row, column), context, locale);
+    }
+
+    /** The fetched value of one field of one row. */
+    private Object raw(int row, int column) {
+        Map<String, Object> values = rows.get(row);
+        if (values instanceof Row fast && fast.keys() == keys) {
+            return slots[column] < 0 ? null : fast.value(slots[column]);
+        }
+        return values.get(columns.get(column).key());
     }
 
     @Override

@@ -58,7 +58,15 @@ record RowColumn(String key, GraphQLType type, String typeName) {
             }
             return completed;
         }
-        return ((GraphQLScalarType) bare).getCoercing().serialize(raw, context, locale);
+        GraphQLScalarType scalar = (GraphQLScalarType) bare;
+        // TimeValue (a time dimension's scalar) writes an OffsetDateTime with DateTime's coercing
+        if (raw instanceof OffsetDateTime time && (scalar.getName().equals("DateTime") || scalar.getName().equals("TimeValue"))) {
+            String text = DateTimeText.format(time);
+            if (text != null) {
+                return text;
+            }
+        }
+        return scalar.getCoercing().serialize(raw, context, locale);
     }
 
     private static boolean accepts(GraphQLType type, Object raw) {

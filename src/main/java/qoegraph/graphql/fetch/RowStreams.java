@@ -45,11 +45,14 @@ public final class RowStreams {
             return false;
         }
         List<RowColumn> columns = columns(env);
-        if (columns == null || !rows.stream().allMatch(row -> columns.stream().allMatch(c -> c.accepts(row.get(c.key()))))) {
+        if (columns == null) {
             return false;
         }
-        streams.byKey.put(env.getField().getResultKey(),
-                new CompletedRows(rows, columns, env.getGraphQlContext(), env.getLocale()));
+        CompletedRows completed = new CompletedRows(rows, columns, env.getGraphQlContext(), env.getLocale());
+        if (!completed.acceptedWhole()) {
+            return false;
+        }
+        streams.byKey.put(env.getField().getResultKey(), completed);
         return true;
     }
 
