@@ -16,9 +16,11 @@ import java.time.Duration;
  * @param ingestRuns    timed ingest runs
  * @param loadTime      how long each requests-per-second level runs
  * @param command       the command line that reproduces the run, for the report
+ * @param ingestOnly    only the ingest against read_csv, printed and not written to {@code out} (a partial section
+ *                      would replace the whole one)
  */
 public record BenchOptions(int scale, double studyScale, Path dataDir, Path out, int warmups, int runs,
-                           int ingestWarmups, int ingestRuns, Duration loadTime, String command) {
+                           int ingestWarmups, int ingestRuns, Duration loadTime, String command, boolean ingestOnly) {
     /** A query stops being repeated after this long (at least {@link #MIN_RUNS} runs). */
     static final Duration QUERY_BUDGET = Duration.ofSeconds(20);
     static final int MIN_RUNS = 3;

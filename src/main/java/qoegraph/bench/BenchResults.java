@@ -62,7 +62,21 @@ public record BenchResults(BenchOptions options, Machine machine, Instant date, 
         return md.toString();
     }
 
+    /** The ingest table alone (benchmark --only ingest), with the load average around it. */
+    static String ingestSection(BenchOptions options, Load load, List<IngestBench.Figures> ingest) {
+        StringBuilder md = new StringBuilder();
+        line(md, "Load average (1 min, other processes included) %.1f at the start, %.1f at the end.", load.atStart(),
+                load.atEnd());
+        line(md, "");
+        ingestTable(md, options, ingest);
+        return md.toString();
+    }
+
     private void ingestTable(StringBuilder md) {
+        ingestTable(md, options, ingest);
+    }
+
+    private static void ingestTable(StringBuilder md, BenchOptions options, List<IngestBench.Figures> ingest) {
         line(md, "### Ingest against DuckDB's read_csv on the same files (median of %d)", options.ingestRuns());
         line(md, "");
         line(md, "| source | rows | ingest s | ingest rows/s | read_csv s | read_csv rows/s | ingest / read_csv speed |");

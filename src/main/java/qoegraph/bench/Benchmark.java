@@ -56,8 +56,8 @@ public final class Benchmark {
         return this;
     }
 
-    /** Runs it all, prints the report and writes it into {@code options.out()}. */
-    public BenchResults run() throws Exception {
+    /** Runs it all, prints the report and writes it into {@code options.out()}; with ingestOnly, the ingest alone. */
+    public void run() throws Exception {
         Instant date = Instant.now();
         double loadAtStart = loadAverage();
         Path data = options.dataDir().resolve("scale-" + options.scale());
@@ -69,6 +69,10 @@ public final class Benchmark {
         List<IngestBench.Figures> ingest = new IngestBench(SourceTables.load(queriesDir.resolve("model/sources.yml")),
                 work, log::println).run(data.resolve(SampleData.SESSIONS_FILE), data.resolve(SampleData.STUDY_DIR),
                 options.ingestWarmups(), options.ingestRuns(), db);
+        if (options.ingestOnly()) {
+            log.println(BenchResults.ingestSection(options, new BenchResults.Load(loadAtStart, loadAverage()), ingest));
+            return;
+        }
         List<BenchResults.LatencyRow> latency;
         Latencies transport;
         List<BenchResults.RollupRow> rollups;
@@ -97,7 +101,6 @@ public final class Benchmark {
         log.println(section);
         BenchmarksFile.writeSection(options.out(), options.scale(), section);
         log.println("written to " + options.out());
-        return results;
     }
 
     /** The data of this scale, generated unless a previous run left exactly it. */

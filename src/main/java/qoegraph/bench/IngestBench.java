@@ -1,10 +1,11 @@
 package qoegraph.bench;
 
-import qoegraph.ingest.IngestReport;
+import qoegraph.ingest.IngestSummary;
 import qoegraph.ingest.Ingester;
 import qoegraph.model.SourceTables;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -67,9 +68,9 @@ final class IngestBench {
                 Ingester ingester = new Ingester(root, tables, line -> { });
                 ingester.ensureSchema();
                 long t0 = System.nanoTime();
-                IngestReport sessions = ingester.ingest(sessionsCsv);
+                IngestSummary sessions = ingester.ingest(sessionsCsv);
                 long t1 = System.nanoTime();
-                IngestReport study = ingester.ingest(studyDir);
+                IngestSummary study = ingester.ingest(studyDir);
                 long t2 = System.nanoTime();
                 rows[0] = sessions.loaded();
                 rows[1] = study.loaded();
@@ -84,10 +85,10 @@ final class IngestBench {
                 studyFloor.add(floor[1]);
             }
             progress.accept(String.format("ingest run %d/%d%s: sessions %.1f s (read_csv %.1f s), study logs %.1f s"
-                            + " (read_csv %.1f s)", run + 1, warmups + runs, timed ? "" : " (warm-up)",
+                            + " (read_csv %.1f s), load %.1f", run + 1, warmups + runs, timed ? "" : " (warm-up)",
                     sessionsIngest.isEmpty() ? Double.NaN : sessionsIngest.get(sessionsIngest.size() - 1) / 1e9,
                     floor[0] / 1e9, studyIngest.isEmpty() ? Double.NaN : studyIngest.get(studyIngest.size() - 1) / 1e9,
-                    floor[1] / 1e9));
+                    floor[1] / 1e9, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
             if (run == warmups + runs - 1) {
                 Files.move(db, keep, StandardCopyOption.REPLACE_EXISTING);
             } else {

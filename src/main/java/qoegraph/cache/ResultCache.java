@@ -3,6 +3,7 @@ package qoegraph.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import qoegraph.sql.QueryResult;
+import qoegraph.sql.Row;
 import qoegraph.sql.SqlStatement;
 
 import java.util.Collections;
@@ -99,8 +100,11 @@ public final class ResultCache {
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, cells));
     }
 
-    /** Rows shared between requests must not be changed by one of them. */
+    /** Rows shared between requests must not be changed by one of them ({@link Row}s cannot be). */
     private static QueryResult readOnly(QueryResult result) {
+        if (result.rows().stream().allMatch(Row.class::isInstance)) {
+            return result;
+        }
         List<Map<String, Object>> rows = result.rows().stream().map(Collections::unmodifiableMap).toList();
         return new QueryResult(rows, result.truncated(), result.elapsed());
     }

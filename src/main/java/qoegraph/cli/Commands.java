@@ -7,7 +7,7 @@ import qoegraph.bench.LoadTest;
 import qoegraph.generate.SessionsGenerator;
 import qoegraph.generate.study.StudyGenerator;
 import qoegraph.ingest.IngestException;
-import qoegraph.ingest.IngestReport;
+import qoegraph.ingest.IngestSummary;
 import qoegraph.ingest.IngestResult;
 import qoegraph.ingest.Ingester;
 import qoegraph.generate.SampleData;
@@ -33,10 +33,11 @@ public final class Commands {
               java -jar qoegraph.jar ingest PATH...             ingest files or folders into the database
                   (set the database with -Dqoegraph.database=FILE or QOEGRAPH_DATABASE; stop the server first)
               java -jar qoegraph.jar benchmark [--scale 1|10|100] [--out BENCHMARKS.md] [--quick] [--study-scale S]
-                  [--data-dir DIR] [--runs N] [--warmups N] [--ingest-runs N] [--seconds N]
+                  [--data-dir DIR] [--runs N] [--warmups N] [--ingest-runs N] [--seconds N] [--only ingest]
                   generate the data at a scale (kept in --data-dir, default data/bench), time ingest, queries,
                   requests/s, memory and start-up; print the figures and write them into --out (its section for
                   this scale). Run it from the repository root (it reads queries/). --quick: fewer, shorter runs.
+                  --only ingest: the ingest against read_csv alone, printed only (--out is left as it is).
                   --trino-url jdbc:trino://HOST:PORT --trino-lake DIR: the query mix and the rollups on Trino too,
                   side by side with DuckDB (src/trino-runner/run DIR starts a local Trino over DIR)
               java -jar qoegraph.jar loadtest [--url URL] [--clients 32] [--seconds 60]
@@ -45,7 +46,7 @@ public final class Commands {
             """.formatted(StudyGenerator.DEFAULT_SCALE);
 
     private static final Set<String> BENCH_OPTIONS = Set.of("scale", "study-scale", "out", "data-dir", "runs",
-            "warmups", "ingest-runs", "seconds", "quick", "trino-url", "trino-lake");
+            "warmups", "ingest-runs", "seconds", "quick", "trino-url", "trino-lake", "only");
 
     private Commands() {
     }
@@ -126,6 +127,10 @@ public final class Commands {
         int scale = (int) args.number("scale", 1);
         boolean quick = args.options().containsKey("quick");
         boolean big = scale >= 10;
+        String only = args.get("only", "");
+        if (!only.isEmpty() && !only.equals("ingest")) {
+            throw new UsageException("--only takes ingest (the ingest against read_csv alone), not '" + only + "'");
+        }
         BenchOptions options;
         try {
             options = new BenchOptions(scale, args.number("study-scale", StudyGenerator.DEFAULT_SCALE * scale),
@@ -133,7 +138,7 @@ public final class Commands {
                     (int) args.number("warmups", quick ? 2 : 5), (int) args.number("runs", quick ? 10 : 30),
                     quick || big ? 0 : 1, (int) args.number("ingest-runs", quick || big ? 1 : 3),
                     Duration.ofSeconds((long) args.number("seconds", quick ? 3 : 10)),
-                    ("java -jar target/qoegraph.jar benchmark " + String.join(" ", words)).trim());
+                    ("java -jar target/qoegraph.jar benchmark " + String.join(" ", words)).trim(), !only.isEmpty());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -165,13 +170,13 @@ public final class Commands {
         }
     }
 
-    private static void print(IngestReport report, PrintStream out) {
-        for (IngestResult r : report.files()) {
+    private static void print(IngestSummary summary, PrintStream out) {
+        for (IngestResult r : summary.files()) {
             out.printf("%-18s %-24s %s: read %,d, loaded %,d, rejected %,d, incomplete %,d%n", r.status(), r.table(),
                     r.file(), r.linesRead(), r.loaded(), r.rejected(), r.incomplete());
         }
         out.printf("total: read %,d, loaded %,d, rejected %,d, incomplete %,d, skipped %d file(s) in %.1f s%n",
-                report.linesRead(), report.loaded(), report.rejected(), report.incomplete(), report.skipped(),
-                report.took().toMillis() / 1e3);
+                summary.linesRead(), summary.loaded(), summary.rejected(), summary.incomplete(), summary.skipped(),
+                summary.took().toMillis() / 1e3);
     }
 }

@@ -1,5 +1,8 @@
 /**
- * The GraphQL API (docs/architecture.md) made from the model: {@link qoegraph.graphql.SchemaGenerator} makes one root
+ * The GraphQL API (docs/architecture.md), assembled by {@link qoegraph.graphql.GraphQLApi} from four stages:
+ * {@code schema} (types generated from the model), {@code fetch} (the root fields' fetchers), {@code limits}
+ * (refusals before anything runs) and {@code errors} (every error with a code).
+ * {@link qoegraph.graphql.schema.SchemaGenerator} makes one root
  * field per dataset, {@code SelectionMapper} turns a root field's selection set into one engine query, and
  * {@code DatasetFetcher} answers it with one SQL statement. The choices clients see:
  *
@@ -25,12 +28,12 @@
  *   {@code sessions}, {@code r1.streamHealth}) has {@code table} (later {@code rollup}),
  *   {@code rows}, {@code truncated}, {@code ms}, {@code cached}; the root field argument {@code debug: true} adds
  *   {@code sql} and {@code params}.</li>
- *   <li><b>Errors</b> always carry {@code extensions.code} ({@link qoegraph.graphql.ErrorCode}): the engine's
+ *   <li><b>Errors</b> always carry {@code extensions.code} ({@link qoegraph.query.ErrorCode}): the engine's
  *   codes as they are (INVALID_WINDOW and INVALID_TIMEZONE are codes of their own), graphql-java's validation
- *   errors mapped by {@link qoegraph.graphql.ErrorCodeInstrumentation} (UNKNOWN_FIELD with "did you mean",
+ *   errors mapped by {@link qoegraph.graphql.errors.ErrorCodeInstrumentation} (UNKNOWN_FIELD with "did you mean",
  *   INVALID_FILTER for an operator of another type, INVALID_ARGUMENT for a wrong value, INVALID_QUERY for the
  *   rest); {@code path} is the root field, {@code extensions.at} the place inside its arguments or selection.</li>
- *   <li><b>Reports</b> ({@link qoegraph.graphql.ReportFields}): the root field {@code reports} of type
+ *   <li><b>Reports</b> ({@link qoegraph.graphql.fetch.ReportFields}): the root field {@code reports} of type
  *   {@code Reports} has one field per file of {@code queries/reports} ({@code reports { userRanking(country: "fr")
  *   { userId bytes rankInCountry } }}). Arguments are the file's parameters in camelCase ({@code n_fr} is
  *   {@code nFr}), nullable when they have a default; rows are {@code <Name>ReportRow} with one field per declared

@@ -146,7 +146,7 @@ final class FileIngest {
         writeRejects(file, fileId, scan, cutOff, counts, rows.refused(), refusedLines);
         fillDerived(table, fileId);
         recomputeDerived(table);
-        IngestResult result = new IngestResult(file.path(), table.name(), IngestResult.INGESTED, counts.linesRead(),
+        IngestResult result = new IngestResult(file.path(), table.name(), IngestStatus.INGESTED, counts.linesRead(),
                 counts.loaded(), counts.rejected(), counts.incomplete(), Duration.ofNanos(System.nanoTime() - started));
         Bookkeeping.record(connection, new Bookkeeping.FileRow(fileId, absolute(file), hashed.sha256(), table.name(),
                 result.linesRead(), result.loaded(), result.rejected(), result.incomplete(), result.took().toMillis()));
@@ -289,7 +289,7 @@ final class FileIngest {
     private IngestResult skipped(CsvFile file, SourceTable table, Bookkeeping.Earlier earlier, long started) {
         progress.accept(file.name() + ": same content as file " + earlier.fileId() + " (" + earlier.path()
                 + "), skipped");
-        return new IngestResult(file.path(), table.name(), IngestResult.SKIPPED_DUPLICATE, 0, 0, 0, 0,
+        return new IngestResult(file.path(), table.name(), IngestStatus.SKIPPED_DUPLICATE, 0, 0, 0, 0,
                 Duration.ofNanos(System.nanoTime() - started));
     }
 

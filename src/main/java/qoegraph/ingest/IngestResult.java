@@ -8,16 +8,11 @@ import java.time.Duration;
  * {@code incomplete} counts loaded rows with a missing value: a NULL in a column not declared
  * {@code nullable} in sources.yml, or a cut-off last line padded with NULL. A skipped duplicate reports
  * zero counts: nothing was read or loaded this time.
- *
- * @param status {@link #INGESTED} or {@link #SKIPPED_DUPLICATE}
  */
-public record IngestResult(Path file, String table, String status, long linesRead, long loaded, long rejected,
+public record IngestResult(Path file, String table, IngestStatus status, long linesRead, long loaded, long rejected,
                            long incomplete, Duration took) {
 
-    public static final String INGESTED = "INGESTED";
-    public static final String SKIPPED_DUPLICATE = "SKIPPED_DUPLICATE";
-
     public boolean ingested() {
-        return INGESTED.equals(status);
+        return status == IngestStatus.INGESTED;
     }
 }

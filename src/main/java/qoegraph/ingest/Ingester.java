@@ -90,7 +90,7 @@ public final class Ingester {
     }
 
     /** Ingests a file, or every *.csv and *.csv.gz file of a directory (not recursive). */
-    public IngestReport ingest(Path path) {
+    public IngestSummary ingest(Path path) {
         synchronized (lock) {
             long started = System.nanoTime();
             List<Planned> plan = plan(path);
@@ -114,9 +114,9 @@ public final class Ingester {
                 workers.shutdownNow();
             }
             runAfter();
-            IngestReport report = new IngestReport(results, Duration.ofNanos(System.nanoTime() - started));
-            progress.accept(summary(path, report));
-            return report;
+            IngestSummary outcome = new IngestSummary(results, Duration.ofNanos(System.nanoTime() - started));
+            progress.accept(summary(path, outcome));
+            return outcome;
         }
     }
 
@@ -169,11 +169,11 @@ public final class Ingester {
         return index < 0 ? FIRST.size() : index;
     }
 
-    private static String summary(Path path, IngestReport report) {
-        return "ingest of " + path.getFileName() + ": " + report.files().size() + " file(s), "
-                + Progress.count(report.loaded()) + " rows loaded, " + Progress.count(report.rejected())
-                + " rejected, " + report.skipped() + " skipped as duplicates in "
-                + Progress.seconds(report.took().toNanos());
+    private static String summary(Path path, IngestSummary outcome) {
+        return "ingest of " + path.getFileName() + ": " + outcome.files().size() + " file(s), "
+                + Progress.count(outcome.loaded()) + " rows loaded, " + Progress.count(outcome.rejected())
+                + " rejected, " + outcome.skipped() + " skipped as duplicates in "
+                + Progress.seconds(outcome.took().toNanos());
     }
 
     private static String abbreviate(String text) {

@@ -5,8 +5,10 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The table layouts of queries/model/sources.yml, checked on load: the one reader of that file, used by the
@@ -40,13 +42,19 @@ public record SourceTables(Map<String, SourceTable> tables) {
     }
 
     /**
-     * The table whose header is nearest to {@code header}, for error messages: same number of fields first
+     * The table whose header is nearest to {@code header}, for error messages: most column names in common
+     * first (a header that lost or misspelt a column still points to its table), then the same number of fields
      * (a data line in place of the header still points to its table), then fewest edits.
      */
     public Optional<SourceTable> closest(String header) {
-        int fields = header.split(",", -1).length;
+        List<String> names = List.of(header.split(",", -1));
         return tables.values().stream()
-                .min(Comparator.comparingInt((SourceTable t) -> Math.abs(t.header().split(",", -1).length - fields))
+                .min(Comparator.comparingLong((SourceTable t) -> -shared(t, names))
+                        .thenComparingInt(t -> Math.abs(t.header().split(",", -1).length - names.size()))
                         .thenComparingInt(t -> Names.distance(t.header(), header)));
+    }
+
+    private static long shared(SourceTable table, List<String> names) {
+        return Stream.of(table.header().split(",", -1)).filter(names::contains).count();
     }
 }

@@ -24,13 +24,13 @@ import qoegraph.query.Query;
  */
 public final class Planner {
     private final Model model;
-    private final RollupCatalog rollups;
+    private final BuiltRollups rollups;
 
     public Planner(Model model) {
-        this(model, RollupCatalog.NONE);
+        this(model, BuiltRollups.NONE);
     }
 
-    public Planner(Model model, RollupCatalog rollups) {
+    public Planner(Model model, BuiltRollups rollups) {
         this.model = model;
         this.rollups = rollups;
     }
@@ -43,9 +43,9 @@ public final class Planner {
         Dataset base = model.dataset(query.dataset())
                 .orElseThrow(() -> new IllegalArgumentException("unknown dataset " + query.dataset()));
         QueryShape shape = QueryShape.of(query, base, timeZone(base, query));
-        Optional<RollupCatalog.Built> rollup = rollups.built(base.name()).stream()
+        Optional<BuiltRollups.Built> rollup = rollups.built(base.name()).stream()
                 .filter(b -> RollupMatcher.canServe(shape, b.rollup()))
-                .min(Comparator.comparingLong(RollupCatalog.Built::rows));
+                .min(Comparator.comparingLong(BuiltRollups.Built::rows));
         Dataset dataset = rollup.map(b -> RollupView.dataset(base, b.rollup())).orElse(base);
         Source source = rollup.<Source>map(b -> new Source.RollupTable(b.rollup().name(), b.rollup().table()))
                 .orElseGet(() -> new Source.Table(base.table()));

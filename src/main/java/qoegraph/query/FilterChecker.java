@@ -52,10 +52,10 @@ final class FilterChecker {
             return dataset.dimension(field).get().type();
         }
         if (dataset.metric(field).isPresent()) {
-            error(ValidationCode.INVALID_FILTER, path, "'" + field + "' is a metric: filter groups on it in having");
+            error(ErrorCode.INVALID_FILTER, path, "'" + field + "' is a metric: filter groups on it in having");
             return null;
         }
-        error(ValidationCode.UNKNOWN_FIELD, path, "unknown dimension '" + field + "' in " + dataset.name()
+        error(ErrorCode.UNKNOWN_FIELD, path, "unknown dimension '" + field + "' in " + dataset.name()
                 + Names.didYouMean(field, dataset.dimensions().keySet()));
         return null;
     }
@@ -63,7 +63,7 @@ final class FilterChecker {
     private FieldType havingType(String field, String path) {
         SelectedMetric selected = query.metricByKey(field).orElse(null);
         if (selected != null && selected.window() != null) {
-            error(ValidationCode.INVALID_FILTER, path, "'" + field + "' is a window value; having filters grouped values only");
+            error(ErrorCode.INVALID_FILTER, path, "'" + field + "' is a window value; having filters grouped values only");
             return null;
         }
         if (selected != null && selected.share()) {
@@ -71,16 +71,16 @@ final class FilterChecker {
         }
         Metric metric = dataset.metric(selected != null ? selected.name() : field).orElse(null);
         if (metric == null && dataset.dimension(field).isPresent()) {
-            error(ValidationCode.INVALID_FILTER, path, "'" + field + "' is a dimension: filter rows on it in where");
+            error(ErrorCode.INVALID_FILTER, path, "'" + field + "' is a dimension: filter rows on it in where");
             return null;
         }
         if (metric == null) {
-            error(ValidationCode.UNKNOWN_FIELD, path, "unknown metric '" + field + "' in " + dataset.name()
+            error(ErrorCode.UNKNOWN_FIELD, path, "unknown metric '" + field + "' in " + dataset.name()
                     + Names.didYouMean(field, dataset.metrics().keySet()));
             return null;
         }
         if (selected == null && metric.takesQuantile()) {
-            error(ValidationCode.INVALID_FILTER, path, "'" + field + "' needs q: select it with q and filter on its key");
+            error(ErrorCode.INVALID_FILTER, path, "'" + field + "' needs q: select it with q and filter on its key");
             return null;
         }
         return metric.type();
@@ -89,20 +89,20 @@ final class FilterChecker {
     private void checkCompare(Filter.Compare compare, FieldType type, String path) {
         Set<Operator> allowed = OperatorRules.allowed(type);
         if (!allowed.contains(compare.op())) {
-            error(ValidationCode.INVALID_FILTER, path, "'" + compare.op().apiName() + "' does not apply to "
+            error(ErrorCode.INVALID_FILTER, path, "'" + compare.op().apiName() + "' does not apply to "
                     + compare.field() + " (" + type.graphqlName() + "); use one of "
                     + allowed.stream().map(Operator::apiName).collect(Collectors.joining(", ")));
             return;
         }
         if (compare.value() instanceof List<?> list && list.size() > MAX_LIST_VALUES) {
-            error(ValidationCode.LIMIT_EXCEEDED, path, compare.op().apiName() + " has " + list.size() + " values > "
+            error(ErrorCode.LIMIT_EXCEEDED, path, compare.op().apiName() + " has " + list.size() + " values > "
                     + MAX_LIST_VALUES + ", the most one list may hold; group the values into a dimension, or split"
                     + " the query");
             return;
         }
         String problem = valueProblem(compare.op(), type, compare.value());
         if (problem != null) {
-            error(ValidationCode.INVALID_FILTER, path, problem);
+            error(ErrorCode.INVALID_FILTER, path, problem);
         }
     }
 
@@ -138,7 +138,7 @@ final class FilterChecker {
         return null;
     }
 
-    private void error(ValidationCode code, String path, String message) {
+    private void error(ErrorCode code, String path, String message) {
         errors.accept(new QueryError(code, path, message));
     }
 }

@@ -6,7 +6,7 @@ import java.util.Objects;
  * One thing wrong with a query, with where it is ({@code where.isp.like}, {@code metrics.bytes.window})
  * and a message a person can act on.
  */
-public record QueryError(ValidationCode code, String path, String message) {
+public record QueryError(ErrorCode code, String path, String message) {
     public QueryError {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(path, "path");

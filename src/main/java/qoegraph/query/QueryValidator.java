@@ -46,7 +46,7 @@ public final class QueryValidator {
         List<QueryError> errors = new ArrayList<>();
         Dataset dataset = model.dataset(query.dataset()).orElse(null);
         if (dataset == null) {
-            errors.add(new QueryError(ValidationCode.UNKNOWN_FIELD, "dataset", "unknown dataset '" + query.dataset() + "'"
+            errors.add(new QueryError(ErrorCode.UNKNOWN_FIELD, "dataset", "unknown dataset '" + query.dataset() + "'"
                     + Names.didYouMean(query.dataset(), model.datasets().keySet())));
             return errors;
         }
@@ -97,12 +97,12 @@ public final class QueryValidator {
 
         private void checkSelection() {
             if (query.dimensions().isEmpty() && query.metrics().isEmpty()) {
-                error(ValidationCode.INVALID_ARGUMENT, "selection", "select at least one dimension or metric");
+                error(ErrorCode.INVALID_ARGUMENT, "selection", "select at least one dimension or metric");
             }
             Set<String> keys = new HashSet<>();
             for (String key : query.outputKeys()) {
                 if (!keys.add(key)) {
-                    error(ValidationCode.INVALID_ARGUMENT, "selection." + key, "output key '" + key
+                    error(ErrorCode.INVALID_ARGUMENT, "selection." + key, "output key '" + key
                             + "' is used twice; give one of them an alias");
                 }
             }
@@ -114,7 +114,7 @@ public final class QueryValidator {
             if (dimension == null) {
                 String hint = dataset.metric(selected.name()).isPresent() ? " ('" + selected.name() + "' is a metric)"
                         : Names.didYouMean(selected.name(), dataset.dimensions().keySet());
-                error(ValidationCode.UNKNOWN_FIELD, path, "unknown dimension '" + selected.name() + "' in "
+                error(ErrorCode.UNKNOWN_FIELD, path, "unknown dimension '" + selected.name() + "' in "
                         + dataset.name() + hint);
                 return;
             }
@@ -125,11 +125,11 @@ public final class QueryValidator {
         private void checkTimeArguments(SelectedDimension selected, Dimension dimension, String path) {
             boolean timeArgument = selected.granularity() != null || selected.part() != null;
             if (timeArgument && !dimension.isTime()) {
-                error(ValidationCode.INVALID_ARGUMENT, path, "granularity and part are for time dimensions; "
+                error(ErrorCode.INVALID_ARGUMENT, path, "granularity and part are for time dimensions; "
                         + dimension.name() + " is " + dimension.type().graphqlName());
             }
             if (selected.granularity() != null && selected.part() != null) {
-                error(ValidationCode.INVALID_ARGUMENT, path, "give either granularity or part, not both");
+                error(ErrorCode.INVALID_ARGUMENT, path, "give either granularity or part, not both");
             }
         }
 
@@ -140,25 +140,25 @@ public final class QueryValidator {
                 return;
             }
             if (!dimension.isBucketable()) {
-                error(ValidationCode.INVALID_ARGUMENT, path, "bucketWidth and logBase are for numeric dimensions; "
+                error(ErrorCode.INVALID_ARGUMENT, path, "bucketWidth and logBase are for numeric dimensions; "
                         + dimension.name() + " is " + dimension.type().graphqlName());
                 return;
             }
             if (width != null && base != null) {
-                error(ValidationCode.INVALID_ARGUMENT, path, "give either bucketWidth or logBase, not both");
+                error(ErrorCode.INVALID_ARGUMENT, path, "give either bucketWidth or logBase, not both");
             }
             if (width != null && !(width > 0 && Double.isFinite(width))) {
-                error(ValidationCode.INVALID_ARGUMENT, path + ".bucketWidth", "bucketWidth must be above 0, got " + width);
+                error(ErrorCode.INVALID_ARGUMENT, path + ".bucketWidth", "bucketWidth must be above 0, got " + width);
             } else if (width != null && width < MIN_BUCKET_WIDTH) {
-                error(ValidationCode.INVALID_ARGUMENT, path + ".bucketWidth", "bucketWidth must be at least "
+                error(ErrorCode.INVALID_ARGUMENT, path + ".bucketWidth", "bucketWidth must be at least "
                         + MIN_BUCKET_WIDTH + " (finer than any column's resolution), got " + width);
             }
             if (base != null && !(base > 1 && Double.isFinite(base))) {
-                error(ValidationCode.INVALID_ARGUMENT, path + ".logBase", "logBase must be above 1, got " + base);
+                error(ErrorCode.INVALID_ARGUMENT, path + ".logBase", "logBase must be above 1, got " + base);
             }
             Double bound = width != null ? width : base;
             if (dimension.type().isIntegral() && bound != null && !Values.isWhole(bound)) {
-                error(ValidationCode.INVALID_ARGUMENT, path, dimension.name() + " is " + dimension.type().graphqlName()
+                error(ErrorCode.INVALID_ARGUMENT, path, dimension.name() + " is " + dimension.type().graphqlName()
                         + ": bucketWidth and logBase must be whole numbers, got " + bound);
             }
         }
@@ -169,7 +169,7 @@ public final class QueryValidator {
             if (metric == null) {
                 String hint = dataset.dimension(selected.name()).isPresent() ? " ('" + selected.name() + "' is a dimension)"
                         : Names.didYouMean(selected.name(), dataset.metrics().keySet());
-                error(ValidationCode.UNKNOWN_FIELD, path, "unknown metric '" + selected.name() + "' in " + dataset.name() + hint);
+                error(ErrorCode.UNKNOWN_FIELD, path, "unknown metric '" + selected.name() + "' in " + dataset.name() + hint);
                 return;
             }
             checkQuantile(selected, metric, path);
@@ -179,7 +179,7 @@ public final class QueryValidator {
             if (selected.window() != null) {
                 checkWindow(selected.window(), path + ".window");
                 if (!metric.type().isNumeric()) {
-                    error(ValidationCode.INVALID_WINDOW, path + ".window", "a window needs a number; " + metric.name()
+                    error(ErrorCode.INVALID_WINDOW, path + ".window", "a window needs a number; " + metric.name()
                             + " is " + metric.type().graphqlName() + ": order by it instead (orderBy: [{field: \""
                             + selected.key() + "\", direction: ASC}])");
                 }
@@ -189,43 +189,43 @@ public final class QueryValidator {
         /** A share divides a part of an additive metric by its whole: counts and sums only, and a part to take. */
         private void checkShare(SelectedMetric selected, Metric metric, String path) {
             if (!metric.aggregation().additive()) {
-                error(ValidationCode.INVALID_ARGUMENT, path + ".of", "share takes the part of a count or a sum; "
+                error(ErrorCode.INVALID_ARGUMENT, path + ".of", "share takes the part of a count or a sum; "
                         + metric.name() + " is a " + metric.aggregation().yamlName() + ", whose parts do not add up");
             }
             if (selected.where() == null) {
-                error(ValidationCode.INVALID_ARGUMENT, path + ".where", "share needs where: the rows whose part of "
+                error(ErrorCode.INVALID_ARGUMENT, path + ".where", "share needs where: the rows whose part of "
                         + metric.name() + " it gives");
             }
         }
 
         private void checkQuantile(SelectedMetric selected, Metric metric, String path) {
             if (selected.q() == null && metric.takesQuantile()) {
-                error(ValidationCode.INVALID_ARGUMENT, path, metric.name() + " needs q, a quantile between 0 and 1");
+                error(ErrorCode.INVALID_ARGUMENT, path, metric.name() + " needs q, a quantile between 0 and 1");
             }
             if (selected.q() != null && !metric.takesQuantile()) {
-                error(ValidationCode.INVALID_ARGUMENT, path + ".q", metric.name() + " takes no q");
+                error(ErrorCode.INVALID_ARGUMENT, path + ".q", metric.name() + " takes no q");
             }
             if (selected.q() != null && !(selected.q() >= 0 && selected.q() <= 1)) {
-                error(ValidationCode.INVALID_ARGUMENT, path + ".q", "q must be between 0 and 1, got " + selected.q());
+                error(ErrorCode.INVALID_ARGUMENT, path + ".q", "q must be between 0 and 1, got " + selected.q());
             }
         }
 
         private void checkWindow(Window window, String path) {
             for (String p : window.partitionBy()) {
                 if (query.findDimension(p).isEmpty()) {
-                    error(ValidationCode.INVALID_WINDOW, path + ".partitionBy", "partition on '" + p
+                    error(ErrorCode.INVALID_WINDOW, path + ".partitionBy", "partition on '" + p
                             + "', which is not a selected dimension; select it too" + selectedHint(p));
                 }
             }
             boolean moving = window.fn() == WindowFunction.MOVING_AVERAGE;
             if (moving && (window.size() == null || window.size() < 1)) {
-                error(ValidationCode.INVALID_WINDOW, path + ".size", "MOVING_AVERAGE needs a size of at least 1");
+                error(ErrorCode.INVALID_WINDOW, path + ".size", "MOVING_AVERAGE needs a size of at least 1");
             }
             if (!moving && window.size() != null) {
-                error(ValidationCode.INVALID_WINDOW, path + ".size", "size is only for MOVING_AVERAGE");
+                error(ErrorCode.INVALID_WINDOW, path + ".size", "size is only for MOVING_AVERAGE");
             }
             if (window.direction() != null && !window.fn().isRanking()) {
-                error(ValidationCode.INVALID_WINDOW, path + ".direction", "direction is for the ranking functions (RANK,"
+                error(ErrorCode.INVALID_WINDOW, path + ".direction", "direction is for the ranking functions (RANK,"
                         + " DENSE_RANK, ROW_NUMBER); " + window.fn() + " does not rank");
             }
         }
@@ -239,7 +239,7 @@ public final class QueryValidator {
             for (int i = 0; i < query.orderBy().size(); i++) {
                 String key = query.orderBy().get(i).key();
                 if (query.findDimension(key).isEmpty() && query.findMetric(key).isEmpty()) {
-                    error(ValidationCode.UNKNOWN_FIELD, "orderBy[" + i + "]", "cannot order by '" + key
+                    error(ErrorCode.UNKNOWN_FIELD, "orderBy[" + i + "]", "cannot order by '" + key
                             + "': it is not a selected field" + Names.didYouMean(key, query.outputKeys())
                             + "; selected: " + query.outputKeys());
                 }
@@ -252,18 +252,18 @@ public final class QueryValidator {
                 return;
             }
             if (top.n() < 1) {
-                error(ValidationCode.INVALID_ARGUMENT, "top.n", "n must be at least 1, got " + top.n());
+                error(ErrorCode.INVALID_ARGUMENT, "top.n", "n must be at least 1, got " + top.n());
             }
             checkTopBy(top.by());
             for (String p : top.partitionBy()) {
                 if (query.findDimension(p).isEmpty()) {
-                    error(ValidationCode.INVALID_ARGUMENT, "top.partitionBy", "partition on '" + p
+                    error(ErrorCode.INVALID_ARGUMENT, "top.partitionBy", "partition on '" + p
                             + "', which is not a selected dimension; select it too" + selectedHint(p));
                 }
             }
             long ranked = query.dimensions().stream().filter(d -> !isTopPartition(d)).count();
             if (ranked == 0) {
-                error(ValidationCode.INVALID_ARGUMENT, "top", "top needs a selected dimension besides partitionBy to rank");
+                error(ErrorCode.INVALID_ARGUMENT, "top", "top needs a selected dimension besides partitionBy to rank");
             }
         }
 
@@ -274,17 +274,17 @@ public final class QueryValidator {
         private void checkTopBy(String by) {
             SelectedMetric selected = query.metricByKey(by).orElse(null);
             if (selected != null && selected.window() != null) {
-                error(ValidationCode.INVALID_ARGUMENT, "top.by", "'" + by + "' is a window value; rank by a grouped metric");
+                error(ErrorCode.INVALID_ARGUMENT, "top.by", "'" + by + "' is a window value; rank by a grouped metric");
                 return;
             }
             Metric metric = dataset.metric(selected != null ? selected.name() : by).orElse(null);
             if (metric == null) {
-                error(ValidationCode.UNKNOWN_FIELD, "top.by", "unknown metric '" + by + "' in " + dataset.name()
+                error(ErrorCode.UNKNOWN_FIELD, "top.by", "unknown metric '" + by + "' in " + dataset.name()
                         + Names.didYouMean(by, dataset.metrics().keySet()));
             } else if (selected == null && metric.takesQuantile()) {
-                error(ValidationCode.INVALID_ARGUMENT, "top.by", "'" + by + "' needs q: select it with q and rank by its key");
+                error(ErrorCode.INVALID_ARGUMENT, "top.by", "'" + by + "' needs q: select it with q and rank by its key");
             } else if (!metric.type().isNumeric()) {
-                error(ValidationCode.INVALID_ARGUMENT, "top.by", "rank by a numeric metric; '" + by + "' is "
+                error(ErrorCode.INVALID_ARGUMENT, "top.by", "rank by a numeric metric; '" + by + "' is "
                         + metric.type().graphqlName());
             }
         }
@@ -294,11 +294,11 @@ public final class QueryValidator {
                 return;
             }
             if (query.dimensions().isEmpty()) {
-                error(ValidationCode.INVALID_ARGUMENT, "includeEmpty", "includeEmpty adds the groups without rows: select a"
+                error(ErrorCode.INVALID_ARGUMENT, "includeEmpty", "includeEmpty adds the groups without rows: select a"
                         + " dimension to group by");
             }
             if (query.top() != null && query.top().other()) {
-                error(ValidationCode.INVALID_ARGUMENT, "includeEmpty", "includeEmpty does not combine with top.other (an"
+                error(ErrorCode.INVALID_ARGUMENT, "includeEmpty", "includeEmpty does not combine with top.other (an"
                         + " \"Other\" row of empty groups has no rows to add up); leave one of them out");
             }
             query.dimensions().stream().filter(d -> d.granularity() != null).forEach(this::checkSpine);
@@ -307,7 +307,7 @@ public final class QueryValidator {
                         && dataset.dimension(d.name()).map(Dimension::isTime).orElse(false);
                 if (rawTime) {
                     // every instant is a group of its own: crossing them with the other members adds no period
-                    error(ValidationCode.INVALID_ARGUMENT, "dimensions." + d.key(), "includeEmpty adds the empty periods"
+                    error(ErrorCode.INVALID_ARGUMENT, "dimensions." + d.key(), "includeEmpty adds the empty periods"
                             + " of a granularity, and " + d.name() + " without one has a group per instant; group by "
                             + d.name() + "(granularity: HOUR) (or DAY, ...) or " + d.name() + "(part: HOUR_OF_DAY)");
                 }
@@ -321,7 +321,7 @@ public final class QueryValidator {
          */
         private void checkSpine(SelectedDimension d) {
             if (Query.PARTICIPANT.equals(query.timezone())) {
-                error(ValidationCode.INVALID_ARGUMENT, "dimensions." + d.key(), "includeEmpty cannot add the empty "
+                error(ErrorCode.INVALID_ARGUMENT, "dimensions." + d.key(), "includeEmpty cannot add the empty "
                         + d.granularity() + "s of participants' own zones (each zone has its own periods); group by a"
                         + " date part (hourOfDay, dayOfWeek, month) or pick one timezone");
                 return;
@@ -333,7 +333,7 @@ public final class QueryValidator {
             }
             long periods = java.time.Duration.between(lo.utc(), hi.utc()).toMinutes() / d.granularity().minutes();
             if (periods > MAX_SPINE_PERIODS) {
-                error(ValidationCode.LIMIT_EXCEEDED, "dimensions." + d.key(), "includeEmpty would add every "
+                error(ErrorCode.LIMIT_EXCEEDED, "dimensions." + d.key(), "includeEmpty would add every "
                         + d.granularity() + " from " + lo.utc() + " to " + hi.utc() + ", about " + periods
                         + " periods > " + MAX_SPINE_PERIODS + "; narrow the where range or take a coarser granularity");
             }
@@ -344,33 +344,33 @@ public final class QueryValidator {
                 return;
             }
             if (query.dimensions().isEmpty()) {
-                error(ValidationCode.INVALID_ARGUMENT, "subtotals", "subtotals add up groups by the leading dimensions:"
+                error(ErrorCode.INVALID_ARGUMENT, "subtotals", "subtotals add up groups by the leading dimensions:"
                         + " select a dimension to group by");
             }
             if (query.totalOverKey() == null) {
-                error(ValidationCode.INVALID_ARGUMENT, "subtotals", "subtotal rows read null in the dimensions they add up:"
+                error(ErrorCode.INVALID_ARGUMENT, "subtotals", "subtotal rows read null in the dimensions they add up:"
                         + " select totalOver too, to tell them from groups whose dimension is null");
             }
             if (query.top() != null) {
-                error(ValidationCode.INVALID_ARGUMENT, "subtotals", "subtotals do not combine with top (a subtotal would add"
+                error(ErrorCode.INVALID_ARGUMENT, "subtotals", "subtotals do not combine with top (a subtotal would add"
                         + " up groups that top drops); leave one of them out");
             }
             if (query.includeEmpty()) {
-                error(ValidationCode.INVALID_ARGUMENT, "subtotals", "subtotals do not combine with includeEmpty; leave one of"
+                error(ErrorCode.INVALID_ARGUMENT, "subtotals", "subtotals do not combine with includeEmpty; leave one of"
                         + " them out");
             }
         }
 
         private void checkPaging() {
             if (query.limit() > maxLimit) {
-                error(ValidationCode.LIMIT_EXCEEDED, "limit", "limit " + query.limit() + " > maximum " + maxLimit
+                error(ErrorCode.LIMIT_EXCEEDED, "limit", "limit " + query.limit() + " > maximum " + maxLimit
                         + "; page with offset");
             }
             if (query.limit() < 0) {
-                error(ValidationCode.INVALID_ARGUMENT, "limit", "limit must be 0 or more, got " + query.limit());
+                error(ErrorCode.INVALID_ARGUMENT, "limit", "limit must be 0 or more, got " + query.limit());
             }
             if (query.offset() < 0) {
-                error(ValidationCode.INVALID_ARGUMENT, "offset", "offset must be 0 or more, got " + query.offset());
+                error(ErrorCode.INVALID_ARGUMENT, "offset", "offset must be 0 or more, got " + query.offset());
             }
         }
 
@@ -378,19 +378,19 @@ public final class QueryValidator {
             String zone = query.timezone();
             if (query.isParticipantZone()) {
                 if (dataset.participantZone() == null) {
-                    error(ValidationCode.INVALID_TIMEZONE, "timezone", "PARTICIPANT is for datasets of study participants; "
+                    error(ErrorCode.INVALID_TIMEZONE, "timezone", "PARTICIPANT is for datasets of study participants; "
                             + dataset.name() + " has none, use an IANA zone such as Europe/Paris");
                 }
                 return;
             }
             if (!ZONE_IDS.contains(zone)) {
-                error(ValidationCode.INVALID_TIMEZONE, "timezone", "unknown time zone '" + zone + "'"
+                error(ErrorCode.INVALID_TIMEZONE, "timezone", "unknown time zone '" + zone + "'"
                         + Names.didYouMean(zone, ZONE_IDS)
                         + "; use an IANA zone id such as Europe/London, or PARTICIPANT");
             }
         }
 
-        private void error(ValidationCode code, String path, String message) {
+        private void error(ErrorCode code, String path, String message) {
             errors.add(new QueryError(code, path, message));
         }
     }

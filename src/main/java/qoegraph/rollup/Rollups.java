@@ -14,10 +14,10 @@ import java.util.function.Consumer;
 import java.time.Duration;
 import qoegraph.ingest.Ingester;
 import qoegraph.model.Model;
+import qoegraph.plan.BuiltRollups;
 import qoegraph.plan.Plan;
 import qoegraph.plan.Planner;
 import qoegraph.plan.RollupDeclaration;
-import qoegraph.plan.RollupCatalog;
 import qoegraph.query.Granularity;
 import qoegraph.query.Query;
 import qoegraph.sql.SelectCompiler;
@@ -34,7 +34,7 @@ import qoegraph.sql.SqlRunner;
  * planner only once built. An ingest {@link #withdraw withdraws} the rollups before it starts, so no query
  * reads a rollup older than its base table; the rebuild after it offers them again.
  */
-public final class Rollups implements RollupCatalog {
+public final class Rollups implements BuiltRollups {
     private final List<RollupDefinition> definitions;
     private final Map<String, RollupStatus> built = new ConcurrentHashMap<>();
     private final Consumer<String> log;

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -74,26 +73,19 @@ public final class SqlRunner {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 List<Map<String, Object>> rows = new ArrayList<>();
+                RowReader reader = new RowReader(rs, statement.columns());
                 boolean truncated = false;
                 while (rs.next()) {
                     if (rows.size() == statement.limit()) {
                         truncated = true;
                         break;
                     }
-                    rows.add(row(rs, statement.columns()));
+                    rows.add(reader.read());
                 }
                 return new QueryResult(rows, truncated, Duration.ofNanos(System.nanoTime() - started));
             }
         } catch (SQLTimeoutException e) {
             throw new QueryTimeoutException(timeout, e);
         }
-    }
-
-    private static Map<String, Object> row(ResultSet rs, List<OutputColumn> columns) throws SQLException {
-        Map<String, Object> row = new LinkedHashMap<>();
-        for (int i = 0; i < columns.size(); i++) {
-            row.put(columns.get(i).key(), ResultValues.read(rs, i + 1, columns.get(i)));
-        }
-        return row;
     }
 }

@@ -97,7 +97,7 @@ class DataAdminTest {
         admin.ingest(List.of("a.csv"));
         long before = version.current();
         var outcome = admin.ingest(List.of("a.csv"));
-        assertEquals("SKIPPED_DUPLICATE", outcome.files().get(0).status());
+        assertEquals("SKIPPED_DUPLICATE", outcome.files().get(0).status().name());
         assertEquals(before, version.current());
         assertFalse(rollups.withdrawn());
         assertEquals(rows, count(rollups));
@@ -137,8 +137,8 @@ class DataAdminTest {
     }
 
     /** The total of {@code count} over every stream, planned with the given rollups. */
-    private long count(qoegraph.plan.RollupCatalog catalog) throws Exception {
-        Walk walk = new Walk(model, DUCKDB, catalog, Duration.ofSeconds(30));
+    private long count(qoegraph.plan.BuiltRollups rollups) throws Exception {
+        Walk walk = new Walk(model, DUCKDB, rollups, Duration.ofSeconds(30));
         try (Connection c = root.duplicate()) {
             return walk.run(c, COUNT).rows().stream()
                     .mapToLong(r -> ((Number) r.get("count")).longValue()).sum();

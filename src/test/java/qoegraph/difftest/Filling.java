@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +19,8 @@ import qoegraph.query.SelectedDimension;
  * reference table (the one providing most of the selected plain dimensions, the first listed among equals; where
  * conditions naming only its columns filter it), every period of a time granularity from the where filter's bound
  * (else the first group's) to the other (else the last group's), every value of a date part, or else the values the
- * groups have; a reference table's tuples and a spine also take the values the groups have.
+ * groups have; a reference table's tuples and a spine also take the values the groups have. A spine is in the
+ * query's one zone: the validator refuses PARTICIPANT spines and {@link QueryGenerator} never draws one.
  */
 final class Filling {
     private final Oracle oracle;
@@ -192,8 +192,7 @@ final class Filling {
             out.addAll(spine(i, d));
         }
         groups.forEach(g -> out.add(g[i]));
-        boolean bounded = d.granularity() != null && bound(d.name(), true, participant()) != null
-                && bound(d.name(), false, participant()) != null;
+        boolean bounded = d.granularity() != null && bound(d.name(), true) != null && bound(d.name(), false) != null;
         if (groups.isEmpty() && d.part() == null && !bounded) {
             out.add(null); // no group: one member, null, so the other dimensions' members still show
         }
@@ -202,7 +201,7 @@ final class Filling {
 
     /** Every bucket between the bounds: each time a few minutes apart, put in its bucket as a row's would be. */
     private List<Object> spine(int i, SelectedDimension d) {
-        ZoneId zone = ZoneId.of(query.timezone()); // PARTICIPANT spines are refused
+        ZoneId zone = ZoneId.of(query.timezone()); // one zone: PARTICIPANT spines are refused, never drawn
         LocalDateTime[] ends = ends(i, d);
         LocalDateTime lo = ends[0];
         LocalDateTime hi = ends[1];
@@ -226,15 +225,10 @@ final class Filling {
         return out;
     }
 
-    private boolean participant() {
-        return Query.PARTICIPANT.equals(query.timezone());
-    }
-
-    /** A spine's ends: the where filter's bounds, else the first and last group's; naive UTC or participants' local. */
+    /** A spine's ends: the where filter's bounds, else the first and last group's; naive UTC. */
     private LocalDateTime[] ends(int i, SelectedDimension d) {
-        boolean participant = Query.PARTICIPANT.equals(query.timezone());
-        LocalDateTime lo = bound(d.name(), true, participant);
-        LocalDateTime hi = bound(d.name(), false, participant);
+        LocalDateTime lo = bound(d.name(), true);
+        LocalDateTime hi = bound(d.name(), false);
         List<LocalDateTime> seen = groups.stream().map(g -> g[i]).filter(v -> v != null)
                 .map(v -> v instanceof OffsetDateTime t ? LocalDateTime.ofInstant(t.toInstant(), ZoneOffset.UTC)
                         : (LocalDateTime) v).sorted().toList();
@@ -245,9 +239,9 @@ final class Filling {
 
     /**
      * The where filter's tightest bound on a time from below or above (an exclusive upper one less a microsecond),
-     * naive UTC; in participants' time the widest local time over their zones and UTC. Null when it has none.
+     * naive UTC. Null when it has none.
      */
-    private LocalDateTime bound(String field, boolean lower, boolean participant) {
+    private LocalDateTime bound(String field, boolean lower) {
         LocalDateTime best = null;
         for (Filter f : conjuncts(query.where())) {
             if (!(f instanceof Filter.Compare c) || !c.field().equals(field)) {
@@ -258,15 +252,7 @@ final class Filling {
                 best = b;
             }
         }
-        if (best == null || !participant) {
-            return best;
-        }
-        List<LocalDateTime> local = new ArrayList<>();
-        for (ZoneId z : List.of(Oracle.PARTICIPANT_ZONES.get("fr"), Oracle.PARTICIPANT_ZONES.get("uk"), ZoneOffset.UTC)) {
-            local.add(best.atZone(ZoneOffset.UTC).withZoneSameInstant(z).toLocalDateTime());
-        }
-        return lower ? local.stream().min(Comparator.naturalOrder()).orElseThrow()
-                : local.stream().max(Comparator.naturalOrder()).orElseThrow();
+        return best;
     }
 
     private static LocalDateTime lower(Filter.Compare c) {

@@ -21,13 +21,13 @@ import qoegraph.engine.trino.Trino;
 import qoegraph.engine.trino.TrinoDialect;
 import qoegraph.generate.SessionsGenerator;
 import qoegraph.generate.study.StudyGenerator;
-import qoegraph.ingest.IngestReport;
+import qoegraph.ingest.IngestSummary;
 import qoegraph.ingest.Ingester;
 import qoegraph.model.SourceTables;
 import qoegraph.model.Model;
 import qoegraph.model.ModelLoader;
 import qoegraph.plan.Plan;
-import qoegraph.plan.RollupCatalog;
+import qoegraph.plan.BuiltRollups;
 import qoegraph.rollup.RollupLoader;
 import qoegraph.rollup.Rollups;
 import qoegraph.query.Query;
@@ -52,8 +52,8 @@ final class GeneratedData implements AutoCloseable {
     final Path sessionsCsv;
     final Path studyDir;
     final Map<String, Long> studyRows;
-    final IngestReport sessionsIngest;
-    final IngestReport studyIngest;
+    final IngestSummary sessionsIngest;
+    final IngestSummary studyIngest;
     final Path syntheticDir;
     final Model model = ModelLoader.load(MODEL_DIR);
     /** The generated files. */
@@ -185,7 +185,7 @@ final class GeneratedData implements AutoCloseable {
 
         /** The answer from the dataset's own table. */
         QueryResult runOnTable(Query query) throws SQLException {
-            return walk().withRollups(RollupCatalog.NONE).run(queries, query);
+            return walk().withRollups(BuiltRollups.NONE).run(queries, query);
         }
 
         QueryResult run(Plan plan) throws SQLException {

@@ -1,5 +1,6 @@
 package qoegraph.graphql;
 
+import qoegraph.graphql.limits.QueryLimits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package qoegraph.graphql;
 
+import qoegraph.wiring.SdlFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import graphql.ExecutionResult;
@@ -54,8 +55,7 @@ class ExactSessionSumsTest {
         Ingester ingester = new Ingester(db, SourceTables.load(SdlFile.MODEL_DIR.resolve("sources.yml")), line -> { });
         ingester.ensureSchema();
         assertEquals(ROWS, ingester.ingest(file).loaded());
-        graphQL = ApiSchema.graphQL(ApiSchema.schema(ModelLoader.load(SdlFile.MODEL_DIR), DuckDb.of(db).engine(8), Runnable::run,
-                QueryLimits.defaults()));
+        graphQL = GraphQLApi.over(ModelLoader.load(SdlFile.MODEL_DIR), DuckDb.of(db).engine(8)).build();
     }
 
     @AfterAll

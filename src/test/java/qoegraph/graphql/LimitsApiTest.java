@@ -1,5 +1,7 @@
 package qoegraph.graphql;
 
+import qoegraph.graphql.limits.OperationLimits;
+import qoegraph.graphql.limits.QueryLimits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import qoegraph.web.LimitsConfig;
+import qoegraph.wiring.LimitsConfig;
 
 /**
  * The limits checked before anything runs, under their defaults (the shared test server sets only max-rows and

@@ -1,5 +1,6 @@
 package qoegraph.graphql;
 
+import qoegraph.wiring.SdlFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,7 +28,7 @@ class SchemaDocsTest {
     @BeforeAll
     static void build() throws Exception {
         db = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
-        schema = ApiSchema.schema(ModelLoader.load(SdlFile.MODEL_DIR), DuckDb.of(db).engine(8), Runnable::run, QueryLimits.defaults());
+        schema = GraphQLApi.over(ModelLoader.load(SdlFile.MODEL_DIR), DuckDb.of(db).engine(8)).schema();
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package qoegraph.graphql;
 
+import qoegraph.wiring.SdlFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

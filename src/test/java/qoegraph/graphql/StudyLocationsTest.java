@@ -1,5 +1,6 @@
 package qoegraph.graphql;
 
+import qoegraph.wiring.SdlFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import graphql.ExecutionResult;
@@ -37,8 +38,7 @@ class StudyLocationsTest {
         Ingester ingester = new Ingester(db, SourceTables.load(SdlFile.MODEL_DIR.resolve("sources.yml")), line -> { });
         ingester.ensureSchema();
         ingester.ingest(Path.of("src/test/resources/ingest/study"));
-        graphQL = ApiSchema.graphQL(ApiSchema.schema(ModelLoader.load(SdlFile.MODEL_DIR), DuckDb.of(db).engine(8), Runnable::run,
-                QueryLimits.defaults()));
+        graphQL = GraphQLApi.over(ModelLoader.load(SdlFile.MODEL_DIR), DuckDb.of(db).engine(8)).build();
     }
 
     @AfterAll

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import qoegraph.graphql.ErrorCode;
+import qoegraph.query.ErrorCode;
 import qoegraph.hostile.FuzzCase.Mode;
 
 /**

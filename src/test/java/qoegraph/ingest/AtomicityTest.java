@@ -104,7 +104,7 @@ class AtomicityTest {
             if (files == 1) {
                 SessionsIngestTest.assertCounts(db.ingestOne(csv), 600_000, 600_000, 0, 1);
             } else {
-                assertEquals(IngestResult.SKIPPED_DUPLICATE, db.ingestOne(csv).status());
+                assertEquals(IngestStatus.SKIPPED_DUPLICATE, db.ingestOne(csv).status());
             }
             assertEquals(1 + 600_000, db.count("SELECT count(*) FROM sessions"), "the whole file on the next try");
         }

@@ -30,7 +30,7 @@ class SessionsIngestTest {
     }
 
     static void assertCounts(IngestResult result, long lines, long loaded, long rejected, long incomplete) {
-        assertEquals(IngestResult.INGESTED, result.status());
+        assertEquals(IngestStatus.INGESTED, result.status());
         assertEquals(result.linesRead(), result.loaded() + result.rejected(), "lines read = loaded + rejected");
         assertEquals(List.of(lines, loaded, rejected, incomplete),
                 List.of(result.linesRead(), result.loaded(), result.rejected(), result.incomplete()),

@@ -49,7 +49,7 @@ class StudyIngestTest {
     void directoryIngestLoadsReferencesFirstAndResolvesDerivedColumnsAtInsert() {
         Path folder = fixture("a_", STUDY, REFERENCES);
 
-        IngestReport report = db.ingester.ingest(folder);
+        IngestSummary report = db.ingester.ingest(folder);
 
         assertEquals(List.of("users", "devices", "user_devices", "locations", "deviceapptraffic", "dnsreqs",
                 "httpreqs"), report.files().stream().map(IngestResult::table).toList());

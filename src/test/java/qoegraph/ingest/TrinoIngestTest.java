@@ -87,7 +87,7 @@ class TrinoIngestTest {
         for (Path file : files) {
             try {
                 IngestResult again = db.ingestOne(file);
-                assertEquals(IngestResult.SKIPPED_DUPLICATE, again.status(), file.getFileName() + " again");
+                assertEquals(IngestStatus.SKIPPED_DUPLICATE, again.status(), file.getFileName() + " again");
             } catch (IngestException e) {
                 // refused again: as the first time
             }

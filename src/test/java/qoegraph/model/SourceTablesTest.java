@@ -104,4 +104,11 @@ class SourceTablesTest {
         assertEquals("sessions", SOURCES.closest("1,Fro,Iron,true,1,1").orElseThrow().name());
         assertEquals("user_devices", SOURCES.closest("user,device").orElseThrow().name());
     }
+
+    @Test
+    void closestHeaderPrefersTheColumnNamesItShares() {
+        // five fields like users' header, but five of sessions' six names: the file lost its last column
+        assertEquals("sessions", SOURCES.closest("#stream,isp,browser,connected,p2p").orElseThrow().name());
+        assertEquals("sessions", SOURCES.closest("#stream,isp,browser,connected,p2p,cnd").orElseThrow().name());
+    }
 }

@@ -24,7 +24,7 @@ class QueryValidatorTest {
         return validator.validate(query.build());
     }
 
-    private static QueryError error(ValidationCode code, String path, String message) {
+    private static QueryError error(ErrorCode code, String path, String message) {
         return new QueryError(code, path, message);
     }
 
@@ -51,13 +51,13 @@ class QueryValidatorTest {
                 .metric(metric("count").as("r").window(Window.of(WindowFunction.RANK).ascending()))
                 .top(new Top(2, "big", List.of(), false, OrderBy.Direction.ASC)).includeEmpty(true)));
         assertEquals(List.of(
-                        error(ValidationCode.INVALID_ARGUMENT, "metrics.s.of", "share takes the part of a count or a sum;"
+                        error(ErrorCode.INVALID_ARGUMENT, "metrics.s.of", "share takes the part of a count or a sum;"
                                 + " p2pShare is a ratio, whose parts do not add up"),
-                        error(ValidationCode.INVALID_ARGUMENT, "metrics.t.where", "share needs where: the rows whose part of"
+                        error(ErrorCode.INVALID_ARGUMENT, "metrics.t.where", "share needs where: the rows whose part of"
                                 + " count it gives"),
-                        error(ValidationCode.INVALID_WINDOW, "metrics.w.window.direction", "direction is for the ranking"
+                        error(ErrorCode.INVALID_WINDOW, "metrics.w.window.direction", "direction is for the ranking"
                                 + " functions (RANK, DENSE_RANK, ROW_NUMBER); SHARE does not rank"),
-                        error(ValidationCode.INVALID_FILTER, "metrics.n.where.count", "'count' is a metric: filter groups on"
+                        error(ErrorCode.INVALID_FILTER, "metrics.n.where.count", "'count' is a metric: filter groups on"
                                 + " it in having")),
                 errors(sessions().dimensions("isp")
                         .metric(SelectedMetric.share("s", "p2pShare", Filter.eq("connected", false)))
@@ -68,26 +68,26 @@ class QueryValidatorTest {
 
     @Test
     void includeEmptyAndSubtotalsTakeADimensionAndDoNotMixWithWhatTheyCannotAnswer() {
-        assertEquals(List.of(error(ValidationCode.INVALID_ARGUMENT, "includeEmpty", "includeEmpty adds the groups without"
+        assertEquals(List.of(error(ErrorCode.INVALID_ARGUMENT, "includeEmpty", "includeEmpty adds the groups without"
                         + " rows: select a dimension to group by")),
                 errors(sessions().metrics("count").includeEmpty(true)));
-        assertEquals(List.of(error(ValidationCode.INVALID_ARGUMENT, "includeEmpty", "includeEmpty does not combine with"
+        assertEquals(List.of(error(ErrorCode.INVALID_ARGUMENT, "includeEmpty", "includeEmpty does not combine with"
                         + " top.other (an \"Other\" row of empty groups has no rows to add up); leave one of them out")),
                 errors(sessions().dimensions("isp").metrics("count").includeEmpty(true)
                         .top(new Top(1, "count", List.of(), true))));
         assertEquals(List.of(
-                        error(ValidationCode.INVALID_ARGUMENT, "subtotals", "subtotal rows read null in the dimensions they"
+                        error(ErrorCode.INVALID_ARGUMENT, "subtotals", "subtotal rows read null in the dimensions they"
                                 + " add up: select totalOver too, to tell them from groups whose dimension is null"),
-                        error(ValidationCode.INVALID_ARGUMENT, "subtotals", "subtotals do not combine with top (a subtotal"
+                        error(ErrorCode.INVALID_ARGUMENT, "subtotals", "subtotals do not combine with top (a subtotal"
                                 + " would add up groups that top drops); leave one of them out")),
                 errors(sessions().dimensions("isp").metrics("count").subtotals(true)
                         .top(new Top(1, "count", List.of(), false))));
         Query.Builder years = Query.newQuery("traffic").dimension(dimension("ts").granularity(Granularity.MINUTE))
                 .metrics("count").includeEmpty(true).where(Filter.compare("ts", Operator.IN_RANGE,
                         List.of("1970-01-01T00:00:00Z", "2015-01-01T00:00:00Z")));
-        assertEquals(ValidationCode.LIMIT_EXCEEDED, errors(years).get(0).code());
+        assertEquals(ErrorCode.LIMIT_EXCEEDED, errors(years).get(0).code());
         assertEquals("dimensions.ts", errors(years).get(0).path());
-        assertEquals(List.of(error(ValidationCode.INVALID_ARGUMENT, "dimensions.ts", "includeEmpty adds the empty periods of"
+        assertEquals(List.of(error(ErrorCode.INVALID_ARGUMENT, "dimensions.ts", "includeEmpty adds the empty periods of"
                         + " a granularity, and ts without one has a group per instant; group by ts(granularity: HOUR)"
                         + " (or DAY, ...) or ts(part: HOUR_OF_DAY)")),
                 errors(Query.newQuery("traffic").dimension(dimension("ts")).metrics("count").includeEmpty(true)));
@@ -105,21 +105,21 @@ class QueryValidatorTest {
         assertEquals(List.of(), errors(sessions().metrics("count").where(Filter.compare("isp", Operator.IN, most))));
         List<String> over = new java.util.ArrayList<>(most);
         over.add("one more");
-        assertEquals(List.of(error(ValidationCode.LIMIT_EXCEEDED, "where.isp.nin", "nin has 1001 values > 1000, the most one"
+        assertEquals(List.of(error(ErrorCode.LIMIT_EXCEEDED, "where.isp.nin", "nin has 1001 values > 1000, the most one"
                         + " list may hold; group the values into a dimension, or split the query")),
                 errors(sessions().metrics("count").where(Filter.compare("isp", Operator.NIN, over))));
     }
 
     @Test
     void unknownNamesSayWhatWasMeant() {
-        assertEquals(List.of(error(ValidationCode.UNKNOWN_FIELD, "dataset", "unknown dataset 'sesions' (did you mean 'sessions'?)")),
+        assertEquals(List.of(error(ErrorCode.UNKNOWN_FIELD, "dataset", "unknown dataset 'sesions' (did you mean 'sessions'?)")),
                 validator.validate(Query.newQuery("sesions").metrics("count").build()));
         assertEquals(List.of(
-                error(ValidationCode.UNKNOWN_FIELD, "dimensions.ips", "unknown dimension 'ips' in sessions (did you mean 'isp'?)"),
-                error(ValidationCode.UNKNOWN_FIELD, "dimensions.count", "unknown dimension 'count' in sessions ('count' is a metric)"),
-                error(ValidationCode.UNKNOWN_FIELD, "metrics.p2pShar", "unknown metric 'p2pShar' in sessions (did you mean 'p2pShare'?)"),
-                error(ValidationCode.UNKNOWN_FIELD, "where.brwser", "unknown dimension 'brwser' in sessions (did you mean 'browser'?)"),
-                error(ValidationCode.UNKNOWN_FIELD, "orderBy[0]", "cannot order by 'p2pshare': it is not a selected field "
+                error(ErrorCode.UNKNOWN_FIELD, "dimensions.ips", "unknown dimension 'ips' in sessions (did you mean 'isp'?)"),
+                error(ErrorCode.UNKNOWN_FIELD, "dimensions.count", "unknown dimension 'count' in sessions ('count' is a metric)"),
+                error(ErrorCode.UNKNOWN_FIELD, "metrics.p2pShar", "unknown metric 'p2pShar' in sessions (did you mean 'p2pShare'?)"),
+                error(ErrorCode.UNKNOWN_FIELD, "where.brwser", "unknown dimension 'brwser' in sessions (did you mean 'browser'?)"),
+                error(ErrorCode.UNKNOWN_FIELD, "orderBy[0]", "cannot order by 'p2pshare': it is not a selected field "
                         + "(did you mean 'p2pShar'?); selected: [ips, count, p2pShar]")),
                 errors(sessions().dimensions("ips", "count").metrics("p2pShar").where(Filter.eq("brwser", "Iron"))
                         .orderBy(OrderBy.desc("p2pshare"))));
@@ -128,11 +128,11 @@ class QueryValidatorTest {
     @Test
     void operatorsMustFitTheFieldsType() {
         assertEquals(List.of(
-                error(ValidationCode.INVALID_FILTER, "where.and[0].connected.like",
+                error(ErrorCode.INVALID_FILTER, "where.and[0].connected.like",
                         "'like' does not apply to connected (Boolean); use one of eq, neq, in, nin, isNull"),
-                error(ValidationCode.INVALID_FILTER, "where.and[1].p2p.contains", "'contains' does not apply to p2p (Float); "
+                error(ErrorCode.INVALID_FILTER, "where.and[1].p2p.contains", "'contains' does not apply to p2p (Float); "
                         + "use one of eq, neq, in, nin, gt, gte, lt, lte, between, isNull"),
-                error(ValidationCode.INVALID_FILTER, "where.and[2].or[1].not.stream.inRange", "'inRange' does not apply to stream "
+                error(ErrorCode.INVALID_FILTER, "where.and[2].or[1].not.stream.inRange", "'inRange' does not apply to stream "
                         + "(Int); use one of eq, neq, in, nin, gt, gte, lt, lte, between, isNull")),
                 errors(sessions().metrics("count").where(Filter.and(Filter.compare("connected", Operator.LIKE, "t%"),
                         Filter.compare("p2p", Operator.CONTAINS, "1"),
@@ -142,18 +142,18 @@ class QueryValidatorTest {
     @Test
     void valuesMustHaveTheRightShapeAndType() {
         assertEquals(List.of(
-                error(ValidationCode.INVALID_FILTER, "where.and[0].isp.eq", "eq on String needs a String value, got 5"),
-                error(ValidationCode.INVALID_FILTER, "where.and[1].isp.in", "in takes a list, got 'BTP'"),
-                error(ValidationCode.INVALID_FILTER, "where.and[2].p2p.between", "between takes two values [low, high], got 3"),
-                error(ValidationCode.INVALID_FILTER, "where.and[3].browser.isNull", "isNull takes true or false, got 'yes'"),
-                error(ValidationCode.INVALID_FILTER, "where.and[4].isp.eq", "eq needs a value; use isNull to find missing values"),
-                error(ValidationCode.INVALID_FILTER, "where.and[5].stream.in", "in needs Int values, got 'one'"),
-                error(ValidationCode.INVALID_FILTER, "where.and[6].count", "'count' is a metric: filter groups on it in having")),
+                error(ErrorCode.INVALID_FILTER, "where.and[0].isp.eq", "eq on String needs a String value, got 5"),
+                error(ErrorCode.INVALID_FILTER, "where.and[1].isp.in", "in takes a list, got 'BTP'"),
+                error(ErrorCode.INVALID_FILTER, "where.and[2].p2p.between", "between takes two values [low, high], got 3"),
+                error(ErrorCode.INVALID_FILTER, "where.and[3].browser.isNull", "isNull takes true or false, got 'yes'"),
+                error(ErrorCode.INVALID_FILTER, "where.and[4].isp.eq", "eq needs a value; use isNull to find missing values"),
+                error(ErrorCode.INVALID_FILTER, "where.and[5].stream.in", "in needs Int values, got 'one'"),
+                error(ErrorCode.INVALID_FILTER, "where.and[6].count", "'count' is a metric: filter groups on it in having")),
                 errors(sessions().metrics("count").where(Filter.and(Filter.eq("isp", 5),
                         Filter.compare("isp", Operator.IN, "BTP"), Filter.compare("p2p", Operator.BETWEEN, List.of(1, 2, 3)),
                         Filter.compare("browser", Operator.IS_NULL, "yes"), Filter.eq("isp", null),
                         Filter.compare("stream", Operator.IN, List.of(1, "one")), Filter.compare("count", Operator.GT, 1)))));
-        assertEquals(List.of(error(ValidationCode.INVALID_FILTER, "where.ts.gt", "gt on DateTime needs a DateTime value, got 'yesterday'")),
+        assertEquals(List.of(error(ErrorCode.INVALID_FILTER, "where.ts.gt", "gt on DateTime needs a DateTime value, got 'yesterday'")),
                 validator.validate(Query.newQuery("traffic").metrics("count")
                         .where(Filter.compare("ts", Operator.GT, "yesterday")).build()));
     }
@@ -161,11 +161,11 @@ class QueryValidatorTest {
     @Test
     void havingIsOnGroupedMetrics() {
         assertEquals(List.of(
-                error(ValidationCode.INVALID_FILTER, "having.or[0].isp", "'isp' is a dimension: filter rows on it in where"),
-                error(ValidationCode.INVALID_FILTER, "having.or[1].rank", "'rank' is a window value; having filters grouped values only"),
-                error(ValidationCode.INVALID_FILTER, "having.or[2].totalQuantile",
+                error(ErrorCode.INVALID_FILTER, "having.or[0].isp", "'isp' is a dimension: filter rows on it in where"),
+                error(ErrorCode.INVALID_FILTER, "having.or[1].rank", "'rank' is a window value; having filters grouped values only"),
+                error(ErrorCode.INVALID_FILTER, "having.or[2].totalQuantile",
                         "'totalQuantile' needs q: select it with q and filter on its key"),
-                error(ValidationCode.INVALID_FILTER, "having.or[3].count.like",
+                error(ErrorCode.INVALID_FILTER, "having.or[3].count.like",
                         "'like' does not apply to count (Long); use one of eq, neq, in, nin, gt, gte, lt, lte, between, isNull")),
                 errors(sessions().dimensions("isp").metric(metric("count").as("rank").window(Window.of(WindowFunction.RANK)))
                         .having(Filter.or(Filter.eq("isp", "BTP"), Filter.compare("rank", Operator.LT, 3),
@@ -175,10 +175,10 @@ class QueryValidatorTest {
     @Test
     void windowsPartitionOnSelectedDimensions() {
         assertEquals(List.of(
-                error(ValidationCode.INVALID_WINDOW, "metrics.share.window.partitionBy",
+                error(ErrorCode.INVALID_WINDOW, "metrics.share.window.partitionBy",
                         "partition on 'browser', which is not a selected dimension; select it too"),
-                error(ValidationCode.INVALID_WINDOW, "metrics.avg.window.size", "MOVING_AVERAGE needs a size of at least 1"),
-                error(ValidationCode.INVALID_WINDOW, "metrics.rank.window.size", "size is only for MOVING_AVERAGE")),
+                error(ErrorCode.INVALID_WINDOW, "metrics.avg.window.size", "MOVING_AVERAGE needs a size of at least 1"),
+                error(ErrorCode.INVALID_WINDOW, "metrics.rank.window.size", "size is only for MOVING_AVERAGE")),
                 errors(sessions().dimensions("isp").metric(metric("count").as("share").window(Window.of(WindowFunction.SHARE, "browser")))
                         .metric(metric("count").as("avg").window(new Window(WindowFunction.MOVING_AVERAGE, List.of(), null)))
                         .metric(metric("count").as("rank").window(new Window(WindowFunction.RANK, List.of(), 3)))));
@@ -188,36 +188,36 @@ class QueryValidatorTest {
 
     @Test
     void timeZonesAreIanaIdsOrParticipantWhereThereAreParticipants() {
-        assertEquals(List.of(error(ValidationCode.INVALID_TIMEZONE, "timezone", "unknown time zone 'Europe/Pariss' "
+        assertEquals(List.of(error(ErrorCode.INVALID_TIMEZONE, "timezone", "unknown time zone 'Europe/Pariss' "
                 + "(did you mean 'Europe/Paris'?); use an IANA zone id such as Europe/London, or PARTICIPANT")),
                 errors(sessions().metrics("count").timezone("Europe/Pariss")));
-        assertEquals(List.of(error(ValidationCode.INVALID_TIMEZONE, "timezone", "PARTICIPANT is for datasets of study "
+        assertEquals(List.of(error(ErrorCode.INVALID_TIMEZONE, "timezone", "PARTICIPANT is for datasets of study "
                 + "participants; sessions has none, use an IANA zone such as Europe/Paris")),
                 errors(sessions().metrics("count").timezone(Query.PARTICIPANT)));
-        assertEquals(ValidationCode.INVALID_TIMEZONE, errors(sessions().metrics("count").timezone("'; DROP TABLE x; --")).get(0).code());
+        assertEquals(ErrorCode.INVALID_TIMEZONE, errors(sessions().metrics("count").timezone("'; DROP TABLE x; --")).get(0).code());
     }
 
     @Test
     void limitsAboveTheMaximumAreRefusedWithBothNumbers() {
-        assertEquals(List.of(error(ValidationCode.LIMIT_EXCEEDED, "limit", "limit 100001 > maximum 100000; page with offset")),
+        assertEquals(List.of(error(ErrorCode.LIMIT_EXCEEDED, "limit", "limit 100001 > maximum 100000; page with offset")),
                 errors(sessions().metrics("count").limit(100_001)));
-        assertEquals(List.of(error(ValidationCode.LIMIT_EXCEEDED, "limit", "limit 51 > maximum 50; page with offset"),
-                error(ValidationCode.INVALID_ARGUMENT, "offset", "offset must be 0 or more, got -1")),
+        assertEquals(List.of(error(ErrorCode.LIMIT_EXCEEDED, "limit", "limit 51 > maximum 50; page with offset"),
+                error(ErrorCode.INVALID_ARGUMENT, "offset", "offset must be 0 or more, got -1")),
                 new QueryValidator(MODEL, 50).validate(sessions().metrics("count").limit(51).offset(-1).build()));
     }
 
     @Test
     void dimensionArgumentsMustFitTheDimension() {
         assertEquals(List.of(
-                error(ValidationCode.INVALID_ARGUMENT, "dimensions.isp", "granularity and part are for time dimensions; isp is String"),
-                error(ValidationCode.INVALID_ARGUMENT, "dimensions.browser", "bucketWidth and logBase are for numeric dimensions; browser is String"),
-                error(ValidationCode.INVALID_ARGUMENT, "dimensions.p2p.bucketWidth", "bucketWidth must be above 0, got 0.0"),
-                error(ValidationCode.INVALID_ARGUMENT, "dimensions.cdn.logBase", "logBase must be above 1, got 1.0"),
-                error(ValidationCode.INVALID_ARGUMENT, "dimensions.stream", "stream is Int: bucketWidth and logBase must be whole numbers, got 2.5")),
+                error(ErrorCode.INVALID_ARGUMENT, "dimensions.isp", "granularity and part are for time dimensions; isp is String"),
+                error(ErrorCode.INVALID_ARGUMENT, "dimensions.browser", "bucketWidth and logBase are for numeric dimensions; browser is String"),
+                error(ErrorCode.INVALID_ARGUMENT, "dimensions.p2p.bucketWidth", "bucketWidth must be above 0, got 0.0"),
+                error(ErrorCode.INVALID_ARGUMENT, "dimensions.cdn.logBase", "logBase must be above 1, got 1.0"),
+                error(ErrorCode.INVALID_ARGUMENT, "dimensions.stream", "stream is Int: bucketWidth and logBase must be whole numbers, got 2.5")),
                 errors(sessions().dimension(dimension("isp").granularity(Granularity.DAY))
                         .dimension(dimension("browser").bucketWidth(10)).dimension(dimension("p2p").bucketWidth(0))
                         .dimension(dimension("cdn").logBase(1)).dimension(dimension("stream").bucketWidth(2.5))));
-        assertEquals(List.of(error(ValidationCode.INVALID_ARGUMENT, "dimensions.ts", "give either granularity or part, not both")),
+        assertEquals(List.of(error(ErrorCode.INVALID_ARGUMENT, "dimensions.ts", "give either granularity or part, not both")),
                 validator.validate(Query.newQuery("traffic").dimension(dimension("ts").granularity(Granularity.DAY)
                         .part(DatePart.HOUR_OF_DAY)).build()));
     }
@@ -225,18 +225,18 @@ class QueryValidatorTest {
     @Test
     void quantilesTakeAQBetweenZeroAndOne() {
         assertEquals(List.of(
-                error(ValidationCode.INVALID_ARGUMENT, "metrics.totalQuantile", "totalQuantile needs q, a quantile between 0 and 1"),
-                error(ValidationCode.INVALID_ARGUMENT, "metrics.count.q", "count takes no q"),
-                error(ValidationCode.INVALID_ARGUMENT, "metrics.p99.q", "q must be between 0 and 1, got 99.0")),
+                error(ErrorCode.INVALID_ARGUMENT, "metrics.totalQuantile", "totalQuantile needs q, a quantile between 0 and 1"),
+                error(ErrorCode.INVALID_ARGUMENT, "metrics.count.q", "count takes no q"),
+                error(ErrorCode.INVALID_ARGUMENT, "metrics.p99.q", "q must be between 0 and 1, got 99.0")),
                 errors(sessions().metrics("totalQuantile").metric(metric("count").q(0.5))
                         .metric(metric("p2pQuantile").q(99).as("p99"))));
     }
 
     @Test
     void outputKeysAreUniqueAndSomethingIsSelected() {
-        assertEquals(List.of(error(ValidationCode.INVALID_ARGUMENT, "selection", "select at least one dimension or metric")),
+        assertEquals(List.of(error(ErrorCode.INVALID_ARGUMENT, "selection", "select at least one dimension or metric")),
                 errors(sessions()));
-        assertEquals(List.of(error(ValidationCode.INVALID_ARGUMENT, "selection.count",
+        assertEquals(List.of(error(ErrorCode.INVALID_ARGUMENT, "selection.count",
                 "output key 'count' is used twice; give one of them an alias")),
                 errors(sessions().metrics("count", "count")));
     }
@@ -244,11 +244,11 @@ class QueryValidatorTest {
     @Test
     void topRanksByAMetricWithinSelectedPartitions() {
         assertEquals(List.of(
-                error(ValidationCode.INVALID_ARGUMENT, "top.n", "n must be at least 1, got 0"),
-                error(ValidationCode.UNKNOWN_FIELD, "top.by", "unknown metric 'byts' in sessions"),
-                error(ValidationCode.INVALID_ARGUMENT, "top.partitionBy",
+                error(ErrorCode.INVALID_ARGUMENT, "top.n", "n must be at least 1, got 0"),
+                error(ErrorCode.UNKNOWN_FIELD, "top.by", "unknown metric 'byts' in sessions"),
+                error(ErrorCode.INVALID_ARGUMENT, "top.partitionBy",
                         "partition on 'stream', which is not a selected dimension; select it too"),
-                error(ValidationCode.INVALID_ARGUMENT, "top", "top needs a selected dimension besides partitionBy to rank")),
+                error(ErrorCode.INVALID_ARGUMENT, "top", "top needs a selected dimension besides partitionBy to rank")),
                 errors(sessions().dimensions("isp").metrics("count").top(new Top(0, "byts", List.of("isp", "stream"), true))));
     }
 
@@ -256,7 +256,7 @@ class QueryValidatorTest {
     void checkThrowsEveryErrorAtOnce() {
         QueryException e = assertThrows(QueryException.class,
                 () -> validator.check(sessions().dimensions("ips").metrics("cont").limit(1_000_000).build()));
-        assertEquals(List.of(ValidationCode.UNKNOWN_FIELD, ValidationCode.UNKNOWN_FIELD, ValidationCode.LIMIT_EXCEEDED),
+        assertEquals(List.of(ErrorCode.UNKNOWN_FIELD, ErrorCode.UNKNOWN_FIELD, ErrorCode.LIMIT_EXCEEDED),
                 e.errors().stream().map(QueryError::code).toList());
     }
 }

@@ -17,7 +17,7 @@ import qoegraph.model.Model;
 import qoegraph.model.ModelLoader;
 import qoegraph.model.SourceTables;
 import qoegraph.plan.Plan;
-import qoegraph.plan.RollupCatalog;
+import qoegraph.plan.BuiltRollups;
 import qoegraph.query.Query;
 import qoegraph.sql.QueryResult;
 import qoegraph.sql.ConnectionSource;
@@ -73,8 +73,8 @@ final class RollupData implements AutoCloseable {
     }
 
     /** Validates, plans (with the rollups, or none), compiles and runs. */
-    Answer run(Query query, RollupCatalog catalog) throws Exception {
-        Walk walk = new Walk(model, dialect, catalog, Duration.ofSeconds(120));
+    Answer run(Query query, BuiltRollups rollups) throws Exception {
+        Walk walk = new Walk(model, dialect, rollups, Duration.ofSeconds(120));
         Plan plan = walk.plan(query);
         try (Connection c = engine.open()) {
             return new Answer(plan, walk.run(c, plan));

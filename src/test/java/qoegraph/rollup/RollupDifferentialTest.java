@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import qoegraph.model.Dataset;
-import qoegraph.plan.RollupCatalog;
+import qoegraph.plan.BuiltRollups;
 import qoegraph.query.DatePart;
 import qoegraph.query.Filter;
 import qoegraph.query.Granularity;
@@ -64,11 +64,11 @@ class RollupDifferentialTest {
     }
 
     /** The answer, or a failure that names the query (an engine's error alone does not). */
-    private static RollupData.Answer run(Query query, RollupCatalog rollups) throws Exception {
+    private static RollupData.Answer run(Query query, BuiltRollups rollups) throws Exception {
         try {
             return data.run(query, rollups);
         } catch (java.sql.SQLException e) {
-            throw new AssertionError("failed: " + query + (rollups == RollupCatalog.NONE ? " on the tables" : ""), e);
+            throw new AssertionError("failed: " + query + (rollups == BuiltRollups.NONE ? " on the tables" : ""), e);
         }
     }
 
@@ -86,7 +86,7 @@ class RollupDifferentialTest {
             Case c = random.nextInt(3) == 0 ? sessions(random) : traffic(random);
             RollupData.Answer base;
             try {
-                base = run(c.query(), RollupCatalog.NONE);
+                base = run(c.query(), BuiltRollups.NONE);
             } catch (QueryException e) {
                 invalid++;
                 continue;

@@ -7,7 +7,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import qoegraph.plan.RollupCatalog;
+import qoegraph.plan.BuiltRollups;
 import qoegraph.testsupport.Walk;
 import qoegraph.engine.duckdb.DuckDbDialect;
 import qoegraph.model.Model;
@@ -25,7 +25,7 @@ final class TestDb implements AutoCloseable {
 
     final Connection connection;
     final Model model = ModelLoader.load(MODEL_DIR);
-    private final Walk walk = new Walk(model, new DuckDbDialect(), RollupCatalog.NONE, Duration.ofSeconds(30));
+    private final Walk walk = new Walk(model, new DuckDbDialect(), BuiltRollups.NONE, Duration.ofSeconds(30));
 
     TestDb() throws SQLException, IOException {
         connection = DriverManager.getConnection("jdbc:duckdb:");

@@ -6,7 +6,7 @@ import java.time.Duration;
 import qoegraph.model.Model;
 import qoegraph.plan.Plan;
 import qoegraph.plan.Planner;
-import qoegraph.plan.RollupCatalog;
+import qoegraph.plan.BuiltRollups;
 import qoegraph.query.Query;
 import qoegraph.query.QueryValidator;
 import qoegraph.sql.QueryResult;
@@ -16,25 +16,25 @@ import qoegraph.sql.SqlRunner;
 import qoegraph.sql.SqlStatement;
 
 /**
- * The walk from a plain query to rows without a server, as {@code graphql.DatasetFetcher} takes it: validate, plan
+ * The walk from a plain query to rows without a server, as {@code graphql.fetch.DatasetFetcher} takes it: validate, plan
  * (with the given rollups, or none), compile for the engine's dialect, run. The tests that query the engine directly
  * use this one chain rather than wiring the four steps themselves.
  */
 public final class Walk {
     private final Model model;
     private final SqlDialect dialect;
-    private final RollupCatalog rollups;
+    private final BuiltRollups rollups;
     private final Duration timeout;
 
-    public Walk(Model model, SqlDialect dialect, RollupCatalog rollups, Duration timeout) {
+    public Walk(Model model, SqlDialect dialect, BuiltRollups rollups, Duration timeout) {
         this.model = model;
         this.dialect = dialect;
-        this.rollups = rollups == null ? RollupCatalog.NONE : rollups;
+        this.rollups = rollups == null ? BuiltRollups.NONE : rollups;
         this.timeout = timeout;
     }
 
-    /** The same walk planning with other rollups ({@link RollupCatalog#NONE} for the base tables only). */
-    public Walk withRollups(RollupCatalog other) {
+    /** The same walk planning with other rollups ({@link BuiltRollups#NONE} for the base tables only). */
+    public Walk withRollups(BuiltRollups other) {
         return new Walk(model, dialect, other, timeout);
     }
 

@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
  */
 final class ActivityClock {
 
-    private final Window window;
+    private final TimeSpan window;
     private final SplittableRandom rng;
     private final long[] hourStarts;
     private final boolean[] weekend;
@@ -22,7 +22,7 @@ final class ActivityClock {
     private final double[] weekdayHours;
     private final double[] weekendHours;
 
-    ActivityClock(Window window, ZoneId zone, DevType type, SplittableRandom rng) {
+    ActivityClock(TimeSpan window, ZoneId zone, DevType type, SplittableRandom rng) {
         this.window = window;
         this.rng = rng;
         LocalDate first = Times.localDate(window.start(), zone);
@@ -44,7 +44,7 @@ final class ActivityClock {
         weekendHours = Seeds.cumulative(type.hourWeights(true));
     }
 
-    Window window() {
+    TimeSpan window() {
         return window;
     }
 

@@ -61,20 +61,20 @@ final class CastBuilder {
 
     private void addUsers(Country country, double[] heavyGb, double[] lightGb, int idle) {
         for (double gb : heavyGb) {
-            drafts.add(new UserDraft(country, Role.HEAVY, gb * 1e9));
+            drafts.add(new UserDraft(country, UsageLevel.HEAVY, gb * 1e9));
         }
         for (double gb : lightGb) {
-            drafts.add(new UserDraft(country, Role.LIGHT, gb * 1e9));
+            drafts.add(new UserDraft(country, UsageLevel.LIGHT, gb * 1e9));
         }
         for (int i = 0; i < idle; i++) {
-            drafts.add(new UserDraft(country, Role.IDLE, 0));
+            drafts.add(new UserDraft(country, UsageLevel.IDLE, 0));
         }
     }
 
     private void rescaleHeavyBytes() {
-        double heavy = drafts.stream().filter(d -> d.role == Role.HEAVY).mapToDouble(d -> d.bytes).sum();
+        double heavy = drafts.stream().filter(d -> d.usage == UsageLevel.HEAVY).mapToDouble(d -> d.bytes).sum();
         for (UserDraft draft : drafts) {
-            if (draft.role == Role.HEAVY) {
+            if (draft.usage == UsageLevel.HEAVY) {
                 draft.bytes *= StudyFigures.HEAVY_BYTES / heavy;
             }
         }
@@ -86,7 +86,7 @@ final class CastBuilder {
         shuffle(spans);
         int next = 0;
         for (UserDraft draft : drafts) {
-            if (draft.role != Role.IDLE) {
+            if (draft.usage != UsageLevel.IDLE) {
                 draft.span = spans.get(next++);
             }
         }
@@ -96,7 +96,7 @@ final class CastBuilder {
     private void formFamily(Country country, int size) {
         List<UserDraft> candidates = new ArrayList<>();
         for (UserDraft draft : drafts) {
-            if (draft.country == country && draft.role != Role.IDLE && draft.family < 0 && draft.span >= 20) {
+            if (draft.country == country && draft.usage != UsageLevel.IDLE && draft.family < 0 && draft.span >= 20) {
                 candidates.add(draft);
             }
         }
@@ -137,7 +137,7 @@ final class CastBuilder {
         for (Country country : Country.values()) {
             List<UserDraft> loners = new ArrayList<>();
             for (UserDraft draft : drafts) {
-                if (draft.country == country && draft.role != Role.IDLE && draft.family < 0) {
+                if (draft.country == country && draft.usage != UsageLevel.IDLE && draft.family < 0) {
                     loners.add(draft);
                 }
             }
@@ -173,7 +173,7 @@ final class CastBuilder {
     /** A user while the cast is drawn. */
     static final class UserDraft {
         final Country country;
-        final Role role;
+        final UsageLevel usage;
         double bytes;
         double span = 1;
         int family = -1;
@@ -183,15 +183,15 @@ final class CastBuilder {
         String username;
         String familyname;
 
-        UserDraft(Country country, Role role, double bytes) {
+        UserDraft(Country country, UsageLevel usage, double bytes) {
             this.country = country;
-            this.role = role;
+            this.usage = usage;
             this.bytes = bytes;
         }
 
         User toUser(int id) {
-            Window window = new Window(start, start + (long) (span * Times.DAY));
-            return new User(id, username, familyname, registered, country, role, window, bytes);
+            TimeSpan window = new TimeSpan(start, start + (long) (span * Times.DAY));
+            return new User(id, username, familyname, registered, country, usage, window, bytes);
         }
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
  * VPN addresses as integers, and its weight among its owner's devices.
  */
 record Device(int id, String name, String login, DevType type, Os os, boolean shared, int[] addresses,
-              List<Integer> owners, Country country, Window window, double weight, boolean main) {
+              List<Integer> owners, Country country, TimeSpan window, double weight, boolean main) {
 
     Device {
         owners = List.copyOf(owners);

@@ -37,7 +37,7 @@ final class DeviceKits {
         List<Integer> lightSizes = sizes(1, 1, 2, 2, 2, 2, 2, 2);
         List<List<DeviceDraft>> personal = new ArrayList<>();
         for (User user : users) {
-            int size = switch (user.role()) {
+            int size = switch (user.usage()) {
                 case HEAVY -> heavySizes.remove(0);
                 case LIGHT -> lightSizes.remove(0);
                 case IDLE -> 1;
@@ -70,10 +70,10 @@ final class DeviceKits {
 
     private List<DeviceDraft> kit(User user, int size) {
         List<DevType> types = new ArrayList<>();
-        if (user.role() == Role.IDLE) {
+        if (user.usage() == UsageLevel.IDLE) {
             types.add(DevType.PHONE);
         } else if (size == 1) {
-            double phoneShare = user.role() == Role.HEAVY ? 0.5 : 0.7;
+            double phoneShare = user.usage() == UsageLevel.HEAVY ? 0.5 : 0.7;
             types.add(rng.nextDouble() < phoneShare ? DevType.PHONE : DevType.LAPTOP);
         } else if (size == 2) {
             types.addAll(List.of(PAIRS[Seeds.pick(rng, PAIR_WEIGHTS)]));
@@ -86,7 +86,7 @@ final class DeviceKits {
             DevType type = types.get(i);
             Os os = os(type, apple);
             String name = Models.pick(type, os, rng);
-            Window window = i == 0 ? user.window() : subWindow(user.window());
+            TimeSpan window = i == 0 ? user.window() : subWindow(user.window());
             kit.add(new DeviceDraft(name, user.username() + "." + name, type, os, false, List.of(user.id()),
                 user.country(), window, weight(type), i == 0));
         }
@@ -112,7 +112,7 @@ final class DeviceKits {
         return factor * Seeds.logNormal(rng, 0.5);
     }
 
-    private Window subWindow(Window window) {
+    private TimeSpan subWindow(TimeSpan window) {
         double from = rng.nextDouble() < 0.5 ? 0 : Seeds.uniform(rng, 0, 0.15);
         double to = rng.nextDouble() < 0.5 ? 1 : 1 - Seeds.uniform(rng, 0, 0.15);
         return window.part(from, to);
@@ -131,7 +131,7 @@ final class DeviceKits {
                 owners.add(drafts.indexOf(member) + 1);
             }
             Collections.sort(owners);
-            Window window = users.get(owners.get(0) - 1).window();
+            TimeSpan window = users.get(owners.get(0) - 1).window();
             for (int owner : owners) {
                 window = window.intersect(users.get(owner - 1).window());
             }
@@ -162,12 +162,12 @@ final class DeviceKits {
         final boolean shared;
         final List<Integer> owners;
         final Country country;
-        final Window window;
+        final TimeSpan window;
         final double weight;
         final boolean main;
 
         DeviceDraft(String name, String login, DevType type, Os os, boolean shared, List<Integer> owners,
-                    Country country, Window window, double weight, boolean main) {
+                    Country country, TimeSpan window, double weight, boolean main) {
             this.name = name;
             this.login = login;
             this.type = type;
@@ -181,7 +181,7 @@ final class DeviceKits {
         }
 
         Device toDevice(int id, List<User> users) {
-            boolean idle = users.get(owners.get(0) - 1).role() == Role.IDLE;
+            boolean idle = users.get(owners.get(0) - 1).usage() == UsageLevel.IDLE;
             return new Device(id, name, login, type, os, shared, addresses(id, country, idle), owners, country,
                 window, weight, main);
         }

@@ -19,7 +19,7 @@ final class DeviceLogBuilder {
     private final DevicePool pool;
     private final SplittableRandom rng;
     private final ActivityClock clock;
-    private final Window window;
+    private final TimeSpan window;
     private DnsLookups dns;
     private FlowSet flows;
 

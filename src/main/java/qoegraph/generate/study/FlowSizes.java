@@ -50,7 +50,7 @@ final class FlowSizes {
     }
 
     /** A flow lasts as long as its bytes take at its throughput, plus idle time; DNS flows end at the answer. */
-    static void time(FlowSet flows, DnsLookups dns, Window window, SplittableRandom rng) {
+    static void time(FlowSet flows, DnsLookups dns, TimeSpan window, SplittableRandom rng) {
         for (int i = 0; i < flows.size; i++) {
             long end;
             if (flows.group[i] == FlowSet.DNS) {

@@ -50,7 +50,7 @@ final class Places {
         Map<String, Places> families = new HashMap<>();
         int[] nextId = {1};
         for (User user : cast.users()) {
-            if (user.role() == Role.IDLE) {
+            if (user.usage() == UsageLevel.IDLE) {
                 continue;
             }
             Places family = families.get(user.country() + "/" + user.familyname());

@@ -39,7 +39,7 @@ public final class StudyGenerator {
         }
         Files.createDirectories(dir);
         Cast cast = CastBuilder.build(seed);
-        List<DevicePlan> plans = Planner.plan(cast, scale, seed);
+        List<DevicePlan> plans = DevicePlanner.plan(cast, scale, seed);
         Map<String, Long> rows = new LinkedHashMap<>();
         rows.put(UsersTable.NAME, writeCast(dir, gzip, UsersTable.NAME, UsersTable.HEADER, cast, UsersTable::write));
         rows.put(DevicesTable.NAME, writeCast(dir, gzip, DevicesTable.NAME, DevicesTable.HEADER, cast,

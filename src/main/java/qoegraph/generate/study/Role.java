@@ -1,6 +1,0 @@
-package qoegraph.generate.study;
-
-/** How much a participant used the study: the notebook's 14 heaviest, the others, and those with no traffic. */
-enum Role {
-    HEAVY, LIGHT, IDLE
-}
